@@ -16,8 +16,9 @@ public sealed class TelegramBotClient(HttpClient http, IOptions<TelegramOptions>
 
     public Task<User> GetMeAsync(CancellationToken ct) => CallAsync<object, User>("getMe", new { }, ct);
 
-    public Task<IReadOnlyList<Update>> GetUpdatesAsync(long? offset, int limit, int timeoutSeconds, CancellationToken ct) =>
-        CallAsync<GetUpdatesRequest, IReadOnlyList<Update>>("getUpdates", new(offset, limit, timeoutSeconds, AllowedUpdates), ct);
+    /// <summary>Raw updates: each is parsed on its own (<see cref="TelegramUpdateReader"/>) so one malformed update cannot stall polling.</summary>
+    public Task<IReadOnlyList<JsonElement>> GetUpdatesAsync(long? offset, int limit, int timeoutSeconds, CancellationToken ct) =>
+        CallAsync<GetUpdatesRequest, IReadOnlyList<JsonElement>>("getUpdates", new(offset, limit, timeoutSeconds, AllowedUpdates), ct);
 
     public Task<bool> SetWebhookAsync(string url, string? secretToken, CancellationToken ct) =>
         CallAsync<SetWebhookRequest, bool>("setWebhook", new(url, secretToken, AllowedUpdates), ct);

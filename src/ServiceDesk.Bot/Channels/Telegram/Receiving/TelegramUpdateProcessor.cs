@@ -1,0 +1,90 @@
+using Microsoft.Extensions.Logging;
+using ServiceDesk.Bot.Channels.Telegram.Api;
+using ServiceDesk.Bot.Channels.Telegram.Mapping;
+using ServiceDesk.Bot.Channels.Telegram.State;
+
+namespace ServiceDesk.Bot.Channels.Telegram.Receiving;
+
+/// <summary>
+/// Handles one update from either receiver: answers callback queries, remembers migrations and
+/// (un)blocks, hands messages to the engine. Never throws for bad input; a failing handler is retried
+/// a few times and then reported, so one poisoned update cannot stall the rest.
+/// </summary>
+public sealed class TelegramUpdateProcessor(
+    ITelegramInboundHandler handler,
+    TelegramBotClient client,
+    ITelegramStateStore store,
+    TelegramBotIdentity identity,
+    RecentUpdateIds recent,
+    ILogger<TelegramUpdateProcessor> log)
+{
+    private const int Attempts = 3;
+
+    public async Task ProcessAsync(Update update, CancellationToken ct)
+    {
+        if (!recent.TryAdd(update.UpdateId))
+        {
+            log.LogDebug("Telegram update {UpdateId} already seen; skipped", update.UpdateId);
+            return;
+        }
+
+        var mapped = TelegramUpdateMapper.Map(update, await identity.GetUsernameAsync(ct));
+        if (mapped.Migration is { } migration)
+            await store.SetMigratedChatIdAsync(migration.From, migration.To, ct);
+        if (mapped.Reachability is { } r)
+            await store.SetUnreachableAsync(r.ChatId, !r.Reachable, ct);
+
+        var message = mapped.Message;
+        string? answer = null;
+        if (message?.Action is { } data && await TelegramCallbackData.DecodeAsync(data, store, ct) is var action)
+        {
+            message = action is null ? null : message with { Action = action };
+            answer = action is null ? "This button has expired." : null;
+        }
+
+        if (mapped.CallbackQueryId is { } queryId)
+            await AnswerAsync(queryId, answer, ct);
+        if (message is null)
+        {
+            log.LogDebug("Telegram update {UpdateId} ignored: {Reason}", update.UpdateId, mapped.IgnoredBecause ?? "expired button");
+            return;
+        }
+
+        if (message.IsPrivate && long.TryParse(message.ConversationId, out var chatId) && await store.IsUnreachableAsync(chatId, ct))
+            await store.SetUnreachableAsync(chatId, false, ct);
+
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await handler.HandleAsync(message, ct);
+                return;
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+            {
+                if (attempt >= Attempts)
+                {
+                    log.LogError(e, "Telegram update {UpdateId} failed {Attempts} times; giving up on it", update.UpdateId, attempt);
+                    recent.Remove(update.UpdateId);
+                    return;
+                }
+
+                log.LogWarning(e, "Telegram update {UpdateId} failed (attempt {Attempt}); retrying", update.UpdateId, attempt);
+                await Task.Delay(TimeSpan.FromMilliseconds(200 * attempt), ct);
+            }
+        }
+    }
+
+    private async Task AnswerAsync(string queryId, string? text, CancellationToken ct)
+    {
+        try
+        {
+            await client.AnswerCallbackQueryAsync(new AnswerCallbackQueryRequest(queryId, text), ct);
+        }
+        catch (TelegramApiException e)
+        {
+            // A late answer ("query is too old") must not stop the press itself from being handled.
+            log.LogWarning("answerCallbackQuery failed: {Code} {Description}", e.ErrorCode, e.Description);
+        }
+    }
+}
