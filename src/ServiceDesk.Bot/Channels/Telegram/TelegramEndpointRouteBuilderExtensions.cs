@@ -9,7 +9,7 @@ public static class TelegramEndpointRouteBuilderExtensions
     /// <summary>Maps POST /telegram/webhook (answers 404 unless the channel is on in webhook mode).</summary>
     public static IEndpointRouteBuilder MapTelegramEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost(TelegramWebhookEndpoint.Path, TelegramWebhookEndpoint.HandleAsync).ExcludeFromDescription();
+        endpoints.MapPost(TelegramWebhookEndpoint.Path, (Delegate)TelegramWebhookEndpoint.HandleAsync).ExcludeFromDescription();
         return endpoints;
     }
 }
