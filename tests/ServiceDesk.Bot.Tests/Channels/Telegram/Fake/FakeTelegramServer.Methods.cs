@@ -125,12 +125,17 @@ public sealed partial class FakeTelegramServer
         return data?.Any(d => d is not null && (d.Length == 0 || Encoding.UTF8.GetByteCount(d) > 64)) == true ? Bad("BUTTON_DATA_INVALID") : null;
     }
 
-    private static JsonNode? Markup(JsonObject p) => p["reply_markup"] switch
+    /// <summary>The reply_markup parameter; an empty keyboard means none, as in Telegram.</summary>
+    private static JsonNode? Markup(JsonObject p)
     {
-        JsonValue v when v.TryGetValue<string>(out var s) => JsonNode.Parse(s),
-        { } n => n.DeepClone(),
-        null => null,
-    };
+        var markup = p["reply_markup"] switch
+        {
+            JsonValue v when v.TryGetValue<string>(out var s) => JsonNode.Parse(s),
+            { } n => n.DeepClone(),
+            null => null,
+        };
+        return markup?["inline_keyboard"] is JsonArray { Count: 0 } ? null : markup;
+    }
 
     private JsonObject MessageJson(FakeMessage m)
     {
