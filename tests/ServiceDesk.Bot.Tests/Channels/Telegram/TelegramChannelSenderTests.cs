@@ -146,10 +146,10 @@ public sealed class TelegramChannelSenderTests : IAsyncLifetime
     [Fact]
     public async Task Send_when_replace_key_is_known_edits_the_card_in_place()
     {
-        var card = To(Group, "card") with { Card = Card(), ReplaceKey = "card:SD-7", Buttons = [new("Claim", "claim SD-7")] };
+        var card = To(Group, "🎫 SD-7\nNew") with { Card = Card(), ReplaceKey = "card:SD-7", Buttons = [new("Claim", "claim SD-7")] };
         var first = await _sender.SendAsync(card, default);
 
-        var second = await _sender.SendAsync(card with { Card = Card("InProgress"), Buttons = [new("Resolve", "resolve SD-7")] }, default);
+        var second = await _sender.SendAsync(card with { Text = "🎫 SD-7\nInProgress", Card = Card("InProgress"), Buttons = [new("Resolve", "resolve SD-7")] }, default);
 
         Assert.Single(_fake.CallsOf("sendMessage"));
         Assert.Single(_fake.CallsOf("editMessageText"));

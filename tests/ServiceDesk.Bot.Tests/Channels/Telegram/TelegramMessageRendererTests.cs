@@ -42,12 +42,11 @@ public sealed class TelegramMessageRendererTests
     }
 
     [Fact]
-    public async Task Render_when_card_gives_bold_header_fields_and_the_text()
+    public async Task Render_when_card_has_no_text_renders_its_fields_with_a_bold_header()
     {
         var card = new TicketCard("SD-12", "VPN <down>", "New", "P2", "L1", null, "Ada", "respond by 10:30");
-        var message = Message("Details & more") with { Card = card };
 
-        var rendered = await TelegramMessageRenderer.RenderAsync(message, _store, default);
+        var rendered = await TelegramMessageRenderer.RenderAsync(Message("") with { Card = card }, _store, default);
 
         var html = Assert.Single(rendered.Parts);
         Assert.StartsWith("<b>SD-12 · VPN &lt;down&gt;</b>\n", html);
@@ -55,7 +54,19 @@ public sealed class TelegramMessageRendererTests
         Assert.Contains("P2 · L1 · New", visible);
         Assert.Contains("Ada", visible);
         Assert.Contains("respond by 10:30", visible);
-        Assert.EndsWith("Details & more", visible);
+    }
+
+    [Fact]
+    public async Task Render_when_card_has_the_engines_text_bolds_its_first_line_and_adds_nothing()
+    {
+        var card = new TicketCard("SD-12", "VPN <down>", "New", "P2", "L1", null, "Ada", null);
+        const string text = "🎫 SD-12 [P2] VPN <down>\nNew · L1 · unassigned · from Ada & co";
+
+        var rendered = await TelegramMessageRenderer.RenderAsync(Message(text) with { Card = card }, _store, default);
+
+        var html = Assert.Single(rendered.Parts);
+        Assert.Equal("<b>🎫 SD-12 [P2] VPN &lt;down&gt;</b>\nNew · L1 · unassigned · from Ada &amp; co", html);
+        Assert.Equal(text, FakeHtml.Parse(html));
     }
 
     [Fact]
@@ -63,7 +74,7 @@ public sealed class TelegramMessageRendererTests
     {
         var card = new TicketCard("SD-1", "t", "New", "P4", "L1", null, "Ada", null);
 
-        var rendered = await TelegramMessageRenderer.RenderAsync(Message(new string('z', 5000)) with { Card = card }, _store, default);
+        var rendered = await TelegramMessageRenderer.RenderAsync(Message("🎫 SD-1\n" + new string('z', 5000)) with { Card = card }, _store, default);
 
         Assert.Equal(2, rendered.Parts.Count);
         Assert.All(rendered.Parts, p => Assert.InRange(FakeHtml.Parse(p)!.Length, 1, 4096));

@@ -7,7 +7,8 @@ namespace ServiceDesk.Bot.Channels.Telegram.Mapping;
 
 /// <summary>
 /// Turns an <see cref="OutboundMessage"/> into HTML parts and an inline keyboard. The text is plain and is
-/// escaped here; a ticket card becomes a bold header with its fields, followed by the text.
+/// escaped here. A ticket card's text (already localized by the engine) gets its first line in bold; a card
+/// without text is rendered from its fields.
 /// </summary>
 public static class TelegramMessageRenderer
 {
@@ -16,9 +17,9 @@ public static class TelegramMessageRenderer
 
     public static async Task<RenderedMessage> RenderAsync(OutboundMessage message, ITelegramStateStore store, CancellationToken ct)
     {
-        var (cardHtml, cardVisible) = message.Card is { } card ? RenderCard(card) : ("", 0);
         var body = message.Text.Trim();
-        var first = cardVisible > 0 ? TelegramTextSplitter.MaxMessageLength - cardVisible - 2 : TelegramTextSplitter.MaxMessageLength;
+        var (cardHtml, cardVisible) = message.Card is { } card ? CardHeader(card, ref body) : ("", 0);
+        var first = cardVisible > 0 ? TelegramTextSplitter.MaxMessageLength - cardVisible - 1 : TelegramTextSplitter.MaxMessageLength;
         var parts = body.Length == 0
             ? new List<string>()
             : TelegramTextSplitter.Split(body, TelegramTextSplitter.MaxMessageLength, first).Select(TelegramHtml.Escape).ToList();
@@ -27,12 +28,23 @@ public static class TelegramMessageRenderer
             if (parts.Count == 0)
                 parts.Add(cardHtml);
             else
-                parts[0] = cardHtml + "\n\n" + parts[0];
+                parts[0] = cardHtml + "\n" + parts[0];
         }
 
         if (parts.Count == 0)
             parts.Add("…");
         return new RenderedMessage(parts, await KeyboardAsync(message.Buttons, store, ct));
+    }
+
+    /// <summary>The card's bold header (the text's first line) or, with no text, the card rendered from its fields.</summary>
+    private static (string Html, int VisibleLength) CardHeader(TicketCard card, ref string body)
+    {
+        if (body.Length == 0)
+            return RenderCard(card);
+        var lines = body.Split('\n', 2);
+        var header = lines[0].Length > MaxTitleLength * 2 ? lines[0][..(MaxTitleLength * 2)] + "…" : lines[0];
+        body = lines.Length > 1 ? lines[1].Trim() : "";
+        return (TelegramHtml.Bold(header), header.Length);
     }
 
     /// <summary>The card as HTML and its visible length (what Telegram counts against 4096).</summary>
