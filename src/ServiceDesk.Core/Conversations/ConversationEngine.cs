@@ -126,6 +126,7 @@ public sealed class ConversationEngine(
             ctx.State.Language = LanguageDetection.Guess(text) ?? _options.DefaultLanguage;
 
         var command = CommandParser.Parse(text, CommandNames);
+        if (command is not null && !command.Explicit && !_commands[command.Name].Accepts(command.Args)) command = null;
         if (command is not null)
         {
             if (command.Name == "cancel" && command.Args.Length == 0)

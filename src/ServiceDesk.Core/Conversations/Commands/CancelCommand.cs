@@ -8,6 +8,8 @@ public sealed class CancelCommand : TicketCommand
 {
     public override IReadOnlyList<string> Names { get; } = ["cancel"];
 
+    public override bool Accepts(string args) => args.Length == 0 || base.Accepts(args);
+
     protected override TicketTrigger Trigger => TicketTrigger.Cancel;
 
     protected override string DoneText => "done.cancel";

@@ -5,6 +5,8 @@ public sealed class HelpCommand : ICommandHandler
 {
     public IReadOnlyList<string> Names { get; } = ["help", "start"];
 
+    public bool Accepts(string args) => args.Length == 0;
+
     public Task ExecuteAsync(TurnContext ctx, ParsedCommand command, CancellationToken ct)
     {
         var text = ctx.T("help.employee");

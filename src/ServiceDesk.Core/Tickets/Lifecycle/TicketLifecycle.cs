@@ -40,6 +40,8 @@ public static class TicketLifecycle
     {
         var rules = Rules.Where(r => r.Trigger == trigger).ToList();
         var party = actor.RelationTo(ticket);
+        if (!rules.Any(r => (r.Who & party) != 0))
+            return LifecycleDecision.Refuse(WhyNot(ticket, actor, rules[0], party)); // never theirs to fire, whatever the state
         var inState = rules.Where(r => r.From.Contains(ticket.Status)).ToList();
         if (inState.Count == 0)
         {
