@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using ServiceDesk.Bot.Channels.Telegram;
 using ServiceDesk.Bot.Hosting;
@@ -15,17 +16,23 @@ namespace ServiceDesk.Bot.Tests.Channels.Telegram;
 public sealed class ServiceDeskTelegramHost : IAsyncDisposable
 {
     private readonly string _directory;
+    private readonly bool _ownsDirectory;
 
-    private ServiceDeskTelegramHost(WebApplication app, string directory)
+    private ServiceDeskTelegramHost(WebApplication app, string directory, bool ownsDirectory)
     {
         App = app;
         _directory = directory;
+        _ownsDirectory = ownsDirectory;
     }
 
     public WebApplication App { get; }
 
+    public T Get<T>() where T : notnull => App.Services.GetRequiredService<T>();
+
+    /// <summary>Starts the service; with a <paramref name="directory"/> (kept on dispose) a second host over it plays a restart.</summary>
     public static async Task<ServiceDeskTelegramHost> StartAsync(FakeTelegramServer fake, IDictionary<string, string?> settings, string? directory = null)
     {
+        var owns = directory is null;
         directory ??= Directory.CreateTempSubdirectory("sd-telegram-").FullName;
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = directory, EnvironmentName = "Testing" });
         builder.WebHost.UseTestServer();
@@ -51,7 +58,7 @@ public sealed class ServiceDeskTelegramHost : IAsyncDisposable
         app.MapServiceDesk();
         app.MapTelegramEndpoints();
         await app.StartAsync();
-        return new ServiceDeskTelegramHost(app, directory);
+        return new ServiceDeskTelegramHost(app, directory, owns);
     }
 
     public async ValueTask DisposeAsync()
@@ -59,6 +66,8 @@ public sealed class ServiceDeskTelegramHost : IAsyncDisposable
         await App.StopAsync();
         await App.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (!_ownsDirectory)
+            return;
         try
         {
             Directory.Delete(_directory, recursive: true);

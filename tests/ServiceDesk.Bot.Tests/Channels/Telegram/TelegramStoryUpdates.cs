@@ -8,8 +8,9 @@ public sealed class TelegramStoryUpdates(FakeTelegramServer fake)
 {
     private long _messageId = 500;
 
-    public long PrivateText(long user, string name, string text, string language = "en") => Push(new
+    public long PrivateText(long user, string name, string text, string language = "en", long? updateId = null) => Push(new
     {
+        update_id = updateId,
         message = new
         {
             message_id = ++_messageId,
@@ -37,9 +38,10 @@ public sealed class TelegramStoryUpdates(FakeTelegramServer fake)
     });
 
     /// <summary>Presses the button with this callback_data on a message the bot sent.</summary>
-    public long Press(long user, string name, FakeMessage message, string data)
+    public long Press(long user, string name, FakeMessage message, string data, bool mustBeOnTheMessage = true)
     {
-        Assert.Contains(data, message.ButtonData);
+        if (mustBeOnTheMessage)
+            Assert.Contains(data, message.ButtonData);
         return Push(new
         {
             callback_query = new

@@ -90,6 +90,12 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
             _blocked.Add(chatId);
     }
 
+    public void Unblock(long chatId)
+    {
+        lock (_gate)
+            _blocked.Remove(chatId);
+    }
+
     public void Migrate(long groupId, long supergroupId)
     {
         lock (_gate)
