@@ -25,6 +25,12 @@ public sealed class TelegramOptions
     /// <summary>At most this many updates per getUpdates call (1–100).</summary>
     public int PollLimit { get; set; } = 100;
 
+    /// <summary>
+    /// How many chats of a polled batch are processed at once (each chat stays in order). 1 suits SQLite, whose single
+    /// writer makes parallel turns wait on each other; raise it on PostgreSQL.
+    /// </summary>
+    public int ParallelChats { get; set; } = 1;
+
     /// <summary>The bot's username for matching <c>/cmd@name</c>; learnt from getMe when empty.</summary>
     public string? BotUsername { get; set; }
 

@@ -21,6 +21,8 @@ public sealed partial class TelegramOptionsValidator : IValidateOptions<Telegram
             errors.Add($"{S}:PollTimeoutSeconds must be between 0 and 50, got {o.PollTimeoutSeconds}.");
         if (o.PollLimit is < 1 or > 100)
             errors.Add($"{S}:PollLimit must be between 1 and 100, got {o.PollLimit}.");
+        if (o.ParallelChats is < 1 or > 64)
+            errors.Add($"{S}:ParallelChats must be between 1 and 64, got {o.ParallelChats}.");
         if (o.SecretToken is not null && !SecretPattern().IsMatch(o.SecretToken))
             errors.Add($"{S}:SecretToken must be 1–256 characters of A-Z, a-z, 0-9, '_' and '-'.");
         if (o.Mode == TelegramMode.Webhook && string.IsNullOrEmpty(o.SecretToken))

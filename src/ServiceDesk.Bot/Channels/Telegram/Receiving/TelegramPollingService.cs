@@ -9,7 +9,7 @@ namespace ServiceDesk.Bot.Channels.Telegram.Receiving;
 
 /// <summary>
 /// Long polling (the default mode): deleteWebhook, then getUpdates from the persisted offset. A batch is
-/// processed (in parallel across chats, in order within a chat) before its offset is persisted and
+/// processed (in order within a chat; up to ParallelChats chats at once) before its offset is persisted and
 /// confirmed to Telegram, so a restart neither loses nor repeats updates.
 /// </summary>
 public sealed class TelegramPollingService(
@@ -45,7 +45,7 @@ public sealed class TelegramPollingService(
                 backoff = TimeSpan.FromSeconds(1);
                 if (raw.Count == 0)
                     continue;
-                var next = await ProcessBatchAsync(raw);
+                var next = await ProcessBatchAsync(raw, o);
                 if (next is { } n)
                     await store.SetNextOffsetAsync(n, CancellationToken.None);
             }
@@ -64,7 +64,7 @@ public sealed class TelegramPollingService(
     }
 
     /// <summary>Processes a batch and returns the next offset (highest update_id + 1).</summary>
-    private async Task<long?> ProcessBatchAsync(IReadOnlyList<JsonElement> raw)
+    private async Task<long?> ProcessBatchAsync(IReadOnlyList<JsonElement> raw, TelegramOptions o)
     {
         long? highest = null;
         var byChat = new Dictionary<long, List<Update>>();
@@ -86,7 +86,7 @@ public sealed class TelegramPollingService(
         }
 
         // The updates are confirmed once processed: finish them even while the host is stopping.
-        await Parallel.ForEachAsync(byChat.Values, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (updates, _) =>
+        await Parallel.ForEachAsync(byChat.Values, new ParallelOptions { MaxDegreeOfParallelism = o.ParallelChats }, async (updates, _) =>
         {
             foreach (var u in updates)
                 await processor.ProcessAsync(u, CancellationToken.None);
