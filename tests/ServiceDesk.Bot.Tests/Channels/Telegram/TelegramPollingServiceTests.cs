@@ -21,6 +21,7 @@ public sealed class TelegramPollingServiceTests : IAsyncLifetime
         await host.Handler.WaitForCountAsync(2);
 
         Assert.Equal(["update:815334001", "update:815334003"], host.Handler.Received.Select(m => m.MessageId));
+        Assert.Equal("help", host.Handler.Received[0].Text); // Telegram's Start button: "what can you do"
         Assert.Equal("deploy:yes:77", host.Handler.Received[1].Action);
         var answer = await _fake.WaitForAsync(c => c.Method == "answerCallbackQuery");
         Assert.Equal("4382bfdwdsb323b2d9", answer.Parameters["callback_query_id"]!.ToString());
@@ -80,16 +81,19 @@ public sealed class TelegramPollingServiceTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Polling_when_group_migrates_sends_later_messages_to_the_supergroup()
+    public async Task Polling_when_group_migrates_remembers_it_and_keeps_the_configured_group_id_for_the_engine()
     {
         var store = new InMemoryTelegramStateStore();
         _fake.PushUpdate(TelegramSamples.GroupMigrated);
+        _fake.PushUpdate(TelegramSamples.SupergroupCommandWithSuffix.Replace("815334002", "815334009"));
         await using var host = await TelegramAdapterHost.StartAsync(_fake, store: store);
 
-        await _fake.WaitForAsync(c => c.Method == "getUpdates" && c.Parameters["offset"]?.ToString() == "815334007");
+        await host.Handler.WaitForCountAsync(1);
 
         Assert.Equal(-1001234567890, await store.GetMigratedChatIdAsync(-4001234567, default));
-        Assert.Empty(host.Handler.Received);
+        var m = Assert.Single(host.Handler.Received);
+        Assert.Equal("-4001234567", m.ConversationId);
+        Assert.Equal("/status build 77", m.Text);
     }
 
     [Fact]

@@ -149,6 +149,23 @@ public sealed class TelegramUpdateMapperTests
         Assert.Single(m.Attachments);
     }
 
+    [Theory]
+    [InlineData("kicked", false)]
+    [InlineData("member", true)]
+    public void Map_when_private_user_blocks_or_unblocks_the_bot_reports_reachability(string status, bool reachable)
+    {
+        var json = """
+            {"update_id":10,"my_chat_member":{"chat":{"id":123456789,"type":"private"},"from":{"id":123456789,"is_bot":false,"first_name":"Ada"},
+             "date":1,"old_chat_member":{"status":"member","user":{"id":5550001111,"is_bot":true,"first_name":"Helper"}},
+             "new_chat_member":{"status":"STATUS","user":{"id":5550001111,"is_bot":true,"first_name":"Helper"}}}}
+            """.Replace("STATUS", status);
+
+        var mapped = Map(json);
+
+        Assert.Null(mapped.Message);
+        Assert.Equal((123456789L, reachable), mapped.Reachability);
+    }
+
     [Fact]
     public void Map_when_sender_is_a_bot_ignores_it()
     {

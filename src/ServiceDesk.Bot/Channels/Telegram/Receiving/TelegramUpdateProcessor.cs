@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using ServiceDesk.Bot.Channels.Telegram.Api;
 using ServiceDesk.Bot.Channels.Telegram.Mapping;
 using ServiceDesk.Bot.Channels.Telegram.State;
+using ServiceDesk.Core.Conversations;
 
 namespace ServiceDesk.Bot.Channels.Telegram.Receiving;
 
@@ -16,6 +17,7 @@ public sealed class TelegramUpdateProcessor(
     ITelegramStateStore store,
     TelegramBotIdentity identity,
     RecentUpdateIds recent,
+    TimeProvider clock,
     ILogger<TelegramUpdateProcessor> log)
 {
     private const int Attempts = 3;
@@ -30,7 +32,11 @@ public sealed class TelegramUpdateProcessor(
 
         var mapped = TelegramUpdateMapper.Map(update, await identity.GetUsernameAsync(ct));
         if (mapped.Migration is { } migration)
+        {
+            log.LogWarning("Telegram group {Old} was upgraded to supergroup {New}: followed; update configured team channels to telegram:{New}",
+                migration.From, migration.To, migration.To);
             await store.SetMigratedChatIdAsync(migration.From, migration.To, ct);
+        }
         if (mapped.Reachability is { } r)
             await store.SetUnreachableAsync(r.ChatId, !r.Reachable, ct);
 
@@ -52,6 +58,7 @@ public sealed class TelegramUpdateProcessor(
 
         if (message.IsPrivate && long.TryParse(message.ConversationId, out var chatId) && await store.IsUnreachableAsync(chatId, ct))
             await store.SetUnreachableAsync(chatId, false, ct);
+        message = await AsConfiguredAsync(message, ct);
 
         for (var attempt = 1; ; attempt++)
         {
@@ -70,9 +77,22 @@ public sealed class TelegramUpdateProcessor(
                 }
 
                 log.LogWarning(e, "Telegram update {UpdateId} failed (attempt {Attempt}); retrying", update.UpdateId, attempt);
-                await Task.Delay(TimeSpan.FromMilliseconds(200 * attempt), ct);
+                await Task.Delay(TimeSpan.FromMilliseconds(200 * attempt), clock, ct);
             }
         }
+    }
+
+    /// <summary>
+    /// Telegram's Start button sends <c>/start [payload]</c>: it means "what can you do", so it becomes <c>help</c>. A message
+    /// from a supergroup that was upgraded from a group keeps the group's id, the one configuration and tickets' threads know.
+    /// </summary>
+    private async Task<InboundMessage> AsConfiguredAsync(InboundMessage message, CancellationToken ct)
+    {
+        if (message.Text is { } text && (text == "/start" || text.StartsWith("/start ", StringComparison.Ordinal)))
+            message = message with { Text = "help" };
+        if (!message.IsPrivate && long.TryParse(message.ConversationId, out var chat) && await store.GetMigratedFromChatIdAsync(chat, ct) is { } old)
+            message = message with { ConversationId = old.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        return message;
     }
 
     private async Task AnswerAsync(string queryId, string? text, CancellationToken ct)

@@ -23,7 +23,11 @@ public interface ITelegramStateStore
     /// <summary>The supergroup a group was upgraded to, or null.</summary>
     Task<long?> GetMigratedChatIdAsync(long chatId, CancellationToken ct);
 
+    /// <summary>Remembers the upgrade both ways: sends follow it, and messages from the supergroup keep the configured group id.</summary>
     Task SetMigratedChatIdAsync(long oldChatId, long newChatId, CancellationToken ct);
+
+    /// <summary>The group a supergroup was upgraded from, or null.</summary>
+    Task<long?> GetMigratedFromChatIdAsync(long newChatId, CancellationToken ct);
 
     Task<bool> IsUnreachableAsync(long chatId, CancellationToken ct);
 

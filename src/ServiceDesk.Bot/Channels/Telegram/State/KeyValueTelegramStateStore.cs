@@ -27,7 +27,13 @@ public abstract class KeyValueTelegramStateStore : ITelegramStateStore
 
     public Task<long?> GetMigratedChatIdAsync(long chatId, CancellationToken ct) => GetLongAsync($"migrated:{chatId}", ct);
 
-    public Task SetMigratedChatIdAsync(long oldChatId, long newChatId, CancellationToken ct) => SetLongAsync($"migrated:{oldChatId}", newChatId, ct);
+    public async Task SetMigratedChatIdAsync(long oldChatId, long newChatId, CancellationToken ct)
+    {
+        await SetLongAsync($"migrated:{oldChatId}", newChatId, ct);
+        await SetLongAsync($"migrated-from:{newChatId}", oldChatId, ct);
+    }
+
+    public Task<long?> GetMigratedFromChatIdAsync(long newChatId, CancellationToken ct) => GetLongAsync($"migrated-from:{newChatId}", ct);
 
     public async Task<bool> IsUnreachableAsync(long chatId, CancellationToken ct) => await GetAsync($"unreachable:{chatId}", ct) is not null;
 
