@@ -48,6 +48,7 @@ public static class TelegramServiceCollectionExtensions
             : ActivatorUtilities.CreateInstance<LoggingInboundHandler>(sp));
         services.TryAddSingleton<TelegramBotIdentity>();
         services.TryAddSingleton<RecentUpdateIds>(_ => new RecentUpdateIds());
+        services.TryAddSingleton(new TelegramRetryPolicy());
         services.TryAddSingleton<TelegramUpdateProcessor>();
         services.TryAddSingleton<TelegramWebhookQueue>();
         services.AddHostedService<TelegramStartupService>();

@@ -24,6 +24,15 @@ public sealed class TelegramAdapterHost : IAsyncDisposable
         Handler = handler;
     }
 
+    /// <summary>The production policy's shape with test-sized pauses.</summary>
+    public static TelegramRetryPolicy FastRetry { get; } = new()
+    {
+        QuickDelay = TimeSpan.FromMilliseconds(1),
+        FirstBackoff = TimeSpan.FromMilliseconds(20),
+        MaxBackoff = TimeSpan.FromMilliseconds(100),
+        RoundsBeforeSkip = 3,
+    };
+
     public WebApplication App { get; }
 
     public RecordingInboundHandler Handler { get; }
@@ -59,6 +68,7 @@ public sealed class TelegramAdapterHost : IAsyncDisposable
         builder.Services.AddSingleton<ITelegramInboundHandler>(handler);
         if (store is not null)
             builder.Services.AddSingleton(store);
+        builder.Services.AddSingleton(FastRetry);
         builder.Services.AddTelegramChannel(builder.Configuration);
         var app = builder.Build();
         app.MapTelegramEndpoints();

@@ -68,16 +68,52 @@ public sealed class TelegramPollingServiceTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Polling_when_the_engine_keeps_failing_on_one_update_still_handles_the_next()
+    public async Task Polling_when_the_engine_fails_for_a_while_holds_the_update_back_and_loses_nothing()
     {
-        _fake.PushUpdate(TelegramSamples.Text(300, 7, "poison"));
-        _fake.PushUpdate(TelegramSamples.Text(301, 7, "fine"));
+        var store = new InMemoryTelegramStateStore();
+        _fake.PushUpdate(TelegramSamples.Text(300, 7, "first"));
+        _fake.PushUpdate(TelegramSamples.Text(301, 8, "other chat"));
+        _fake.PushUpdate(TelegramSamples.Text(302, 7, "second"));
+        var failures = 5; // more than the quick attempts: the update must wait for a later round
+        await using var host = await TelegramAdapterHost.StartAsync(_fake, store: store);
+        host.Handler.OnMessage = m => m.Text == "first" && Interlocked.Decrement(ref failures) >= 0 ? throw new InvalidOperationException("database is down") : Task.CompletedTask;
+
+        await _fake.WaitForAsync(c => c.Method == "getUpdates" && c.Parameters["offset"]?.ToString() == "303");
+
+        var texts = host.Handler.Received.Select(m => m.Text).ToList();
+        Assert.Equal(6, texts.Count(t => t == "first"));
+        Assert.Equal(1, texts.Count(t => t == "other chat"));
+        Assert.Equal(1, texts.Count(t => t == "second"));
+        Assert.True(texts.LastIndexOf("first") < texts.IndexOf("second"), "a chat's updates stay in order");
+        Assert.Equal(303, await store.GetNextOffsetAsync(default));
+    }
+
+    [Fact]
+    public async Task Polling_when_an_update_fails_round_after_round_skips_it_and_goes_on()
+    {
+        _fake.PushUpdate(TelegramSamples.Text(310, 7, "poison"));
+        _fake.PushUpdate(TelegramSamples.Text(311, 7, "fine"));
         await using var host = await TelegramAdapterHost.StartAsync(_fake);
-        host.Handler.OnMessage = m => m.Text == "poison" ? throw new InvalidOperationException("engine down") : Task.CompletedTask;
+        host.Handler.OnMessage = m => m.Text == "poison" ? throw new InvalidOperationException("bug") : Task.CompletedTask;
 
-        await host.Handler.WaitForCountAsync(4);
+        await host.Handler.WaitForCountAsync(10);
 
-        Assert.Equal(["poison", "poison", "poison", "fine"], host.Handler.Received.Select(m => m.Text));
+        var policy = TelegramAdapterHost.FastRetry;
+        Assert.Equal(Enumerable.Repeat("poison", policy.QuickAttempts * policy.RoundsBeforeSkip).Append("fine"), host.Handler.Received.Select(m => m.Text));
+    }
+
+    [Fact]
+    public async Task Polling_when_the_state_store_is_down_keeps_polling_and_loses_nothing()
+    {
+        var store = new FlakyStateStore { Failures = 3 };
+        _fake.PushUpdate(TelegramSamples.Text(320, 7, "hello"));
+        await using var host = await TelegramAdapterHost.StartAsync(_fake, store: store);
+
+        await host.Handler.WaitForCountAsync(1);
+        await _fake.WaitForAsync(c => c.Method == "getUpdates" && c.Parameters["offset"]?.ToString() == "321");
+
+        Assert.Equal("hello", Assert.Single(host.Handler.Received).Text);
+        Assert.True(store.Failures < 0);
     }
 
     [Fact]

@@ -89,6 +89,19 @@ public sealed class TelegramWebhookEndpointTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Webhook_when_processing_fails_for_a_while_after_the_acknowledgement_retries_until_it_goes_through()
+    {
+        var failures = 5;
+        _host.Handler.OnMessage = _ => Interlocked.Decrement(ref failures) >= 0 ? throw new InvalidOperationException("database is down") : Task.CompletedTask;
+
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(TelegramSamples.Text(7, 7, "kept"))).StatusCode);
+        await PostAsync(TelegramSamples.Text(8, 7, "next"));
+        await _host.Handler.WaitForCountAsync(7);
+
+        Assert.Equal(Enumerable.Repeat("kept", 6).Append("next"), _host.Handler.Received.Select(m => m.Text));
+    }
+
+    [Fact]
     public async Task Webhook_mode_registers_the_webhook_with_its_secret_and_never_polls()
     {
         await _fake.WaitForAsync(c => c.Method == "setWebhook");

@@ -17,10 +17,12 @@ public sealed class TelegramPollingService(
     TelegramUpdateProcessor processor,
     ITelegramStateStore store,
     IOptions<TelegramOptions> options,
+    TelegramRetryPolicy retry,
     TimeProvider clock,
     ILogger<TelegramPollingService> log) : BackgroundService
 {
-    private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
+    private readonly Dictionary<long, int> _failedRounds = [];
+    private int _failingRound;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -28,7 +30,7 @@ public sealed class TelegramPollingService(
         if (!o.Enabled || o.Mode != TelegramMode.Polling)
             return;
         await Task.Yield();
-        var backoff = TimeSpan.FromSeconds(1);
+        var backoff = retry.FirstBackoff;
         var webhookDeleted = false;
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -42,12 +44,16 @@ public sealed class TelegramPollingService(
 
                 var offset = await store.GetNextOffsetAsync(stoppingToken);
                 var raw = await client.GetUpdatesAsync(offset, o.PollLimit, o.PollTimeoutSeconds, stoppingToken);
-                backoff = TimeSpan.FromSeconds(1);
+                backoff = retry.FirstBackoff;
                 if (raw.Count == 0)
                     continue;
-                var next = await ProcessBatchAsync(raw, o);
-                if (next is { } n)
+                var (next, failed) = await ProcessBatchAsync(raw, o);
+                if (next is { } n && n != offset)
                     await store.SetNextOffsetAsync(n, CancellationToken.None);
+                if (failed)
+                    await DelayAsync(retry.Backoff(++_failingRound), stoppingToken);
+                else
+                    _failingRound = 0;
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -57,14 +63,24 @@ public sealed class TelegramPollingService(
             {
                 var wait = e.ErrorCode == 429 && e.Parameters?.RetryAfter is { } s ? TimeSpan.FromSeconds(s) : backoff;
                 log.LogWarning("Telegram polling: {Code} {Description}; next try in {Wait}", e.ErrorCode, e.Description, wait);
-                backoff = TimeSpan.FromTicks(Math.Min(MaxBackoff.Ticks, backoff.Ticks * 2));
+                backoff = TimeSpan.FromTicks(Math.Min(retry.MaxBackoff.Ticks, backoff.Ticks * 2));
                 await DelayAsync(wait, stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // The state store is unreachable (the database is down): nothing was confirmed, so nothing is lost.
+                log.LogError(e, "Telegram polling failed; next try in {Wait}", backoff);
+                await DelayAsync(backoff, stoppingToken);
+                backoff = TimeSpan.FromTicks(Math.Min(retry.MaxBackoff.Ticks, backoff.Ticks * 2));
             }
         }
     }
 
-    /// <summary>Processes a batch and returns the next offset (highest update_id + 1).</summary>
-    private async Task<long?> ProcessBatchAsync(IReadOnlyList<JsonElement> raw, TelegramOptions o)
+    /// <summary>
+    /// Processes a batch. The next offset is the highest update_id + 1, or the lowest update that failed (it and later
+    /// ones are fetched again; those already handled are recognised as duplicates).
+    /// </summary>
+    private async Task<(long? Next, bool Failed)> ProcessBatchAsync(IReadOnlyList<JsonElement> raw, TelegramOptions o)
     {
         long? highest = null;
         var byChat = new Dictionary<long, List<Update>>();
@@ -86,12 +102,32 @@ public sealed class TelegramPollingService(
         }
 
         // The updates are confirmed once processed: finish them even while the host is stopping.
+        var failures = new System.Collections.Concurrent.ConcurrentBag<long>();
         await Parallel.ForEachAsync(byChat.Values, new ParallelOptions { MaxDegreeOfParallelism = o.ParallelChats }, async (updates, _) =>
         {
             foreach (var u in updates)
-                await processor.ProcessAsync(u, CancellationToken.None);
+            {
+                if (await processor.ProcessAsync(u, CancellationToken.None) || GiveUp(u.UpdateId))
+                    continue;
+                failures.Add(u.UpdateId);
+                return; // later updates of this chat wait for it, in order
+            }
         });
-        return highest + 1;
+        return failures.IsEmpty ? (highest + 1, false) : (failures.Min(), true);
+    }
+
+    /// <summary>Counts a failed round for the update; true when it has failed too often and is skipped.</summary>
+    private bool GiveUp(long updateId)
+    {
+        lock (_failedRounds)
+        {
+            var rounds = _failedRounds[updateId] = _failedRounds.GetValueOrDefault(updateId) + 1;
+            if (rounds < retry.RoundsBeforeSkip)
+                return false;
+            _failedRounds.Remove(updateId);
+            log.LogError("Telegram update {UpdateId} failed in {Rounds} rounds; skipped", updateId, rounds);
+            return true;
+        }
     }
 
     private static long ChatOf(Update u) =>

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging;
 using ServiceDesk.Bot.Channels.Telegram.Api;
 using ServiceDesk.Bot.Channels.Telegram.Mapping;
@@ -8,8 +9,9 @@ namespace ServiceDesk.Bot.Channels.Telegram.Receiving;
 
 /// <summary>
 /// Handles one update from either receiver: answers callback queries, remembers migrations and
-/// (un)blocks, hands messages to the engine. Never throws for bad input; a failing handler is retried
-/// a few times and then reported, so one poisoned update cannot stall the rest.
+/// (un)blocks, hands messages to the engine. Never throws (except on cancellation): it returns false when the
+/// update could not be processed (the store or the engine failed after quick retries), and the receiver keeps it
+/// for a later attempt.
 /// </summary>
 public sealed class TelegramUpdateProcessor(
     ITelegramInboundHandler handler,
@@ -17,19 +19,44 @@ public sealed class TelegramUpdateProcessor(
     ITelegramStateStore store,
     TelegramBotIdentity identity,
     RecentUpdateIds recent,
+    TelegramRetryPolicy retry,
     TimeProvider clock,
     ILogger<TelegramUpdateProcessor> log)
 {
-    private const int Attempts = 3;
-
-    public async Task ProcessAsync(Update update, CancellationToken ct)
+    /// <summary>True when the update is done with (handled, ignored or a duplicate); false to try it again later.</summary>
+    public async Task<bool> ProcessAsync(Update update, CancellationToken ct)
     {
         if (!recent.TryAdd(update.UpdateId))
         {
             log.LogDebug("Telegram update {UpdateId} already seen; skipped", update.UpdateId);
-            return;
+            return true;
         }
 
+        var answered = new StrongBox<bool>();
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await ProcessOnceAsync(update, answered, ct);
+                return true;
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+            {
+                if (attempt >= retry.QuickAttempts)
+                {
+                    log.LogError(e, "Telegram update {UpdateId} failed {Attempts} times; it is kept for a later try", update.UpdateId, attempt);
+                    recent.Remove(update.UpdateId);
+                    return false;
+                }
+
+                log.LogWarning(e, "Telegram update {UpdateId} failed (attempt {Attempt}); retrying", update.UpdateId, attempt);
+                await Task.Delay(retry.QuickDelay * attempt, clock, ct);
+            }
+        }
+    }
+
+    private async Task ProcessOnceAsync(Update update, StrongBox<bool> answered, CancellationToken ct)
+    {
         var mapped = TelegramUpdateMapper.Map(update, await identity.GetUsernameAsync(ct));
         if (mapped.Migration is { } migration)
         {
@@ -48,8 +75,11 @@ public sealed class TelegramUpdateProcessor(
             answer = action is null ? "This button has expired." : null;
         }
 
-        if (mapped.CallbackQueryId is { } queryId)
+        if (mapped.CallbackQueryId is { } queryId && !answered.Value)
+        {
             await AnswerAsync(queryId, answer, ct);
+            answered.Value = true;
+        }
         if (message is null)
         {
             log.LogDebug("Telegram update {UpdateId} ignored: {Reason}", update.UpdateId, mapped.IgnoredBecause ?? "expired button");
@@ -59,27 +89,7 @@ public sealed class TelegramUpdateProcessor(
         if (message.IsPrivate && long.TryParse(message.ConversationId, out var chatId) && await store.IsUnreachableAsync(chatId, ct))
             await store.SetUnreachableAsync(chatId, false, ct);
         message = await AsConfiguredAsync(message, ct);
-
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                await handler.HandleAsync(message, ct);
-                return;
-            }
-            catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
-            {
-                if (attempt >= Attempts)
-                {
-                    log.LogError(e, "Telegram update {UpdateId} failed {Attempts} times; giving up on it", update.UpdateId, attempt);
-                    recent.Remove(update.UpdateId);
-                    return;
-                }
-
-                log.LogWarning(e, "Telegram update {UpdateId} failed (attempt {Attempt}); retrying", update.UpdateId, attempt);
-                await Task.Delay(TimeSpan.FromMilliseconds(200 * attempt), clock, ct);
-            }
-        }
+        await handler.HandleAsync(message, ct);
     }
 
     /// <summary>
