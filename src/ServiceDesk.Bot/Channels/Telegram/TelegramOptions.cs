@@ -41,9 +41,3 @@ public sealed class TelegramOptions
 
     public bool Enabled => !string.IsNullOrWhiteSpace(BotToken);
 }
-
-public enum TelegramMode
-{
-    Polling,
-    Webhook,
-}

@@ -22,6 +22,3 @@ public sealed record MappedUpdate
 
     public string? IgnoredBecause { get; init; }
 }
-
-/// <summary>A group upgraded to a supergroup: messages for <see cref="From"/> now go to <see cref="To"/>.</summary>
-public sealed record ChatMigration(long From, long To);
