@@ -102,6 +102,19 @@ public sealed class TelegramWebhookEndpointTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Webhook_when_body_is_oversized_answers_413_and_processes_nothing()
+    {
+        var huge = TelegramSamples.Text(11, 7, new string('x', 2 << 20));
+
+        var response = await PostAsync(huge);
+        await PostAsync(TelegramSamples.Text(12, 7, "after"));
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        await _host.Handler.WaitForCountAsync(1);
+        Assert.Equal("after", Assert.Single(_host.Handler.Received).Text);
+    }
+
+    [Fact]
     public async Task Webhook_mode_registers_the_webhook_with_its_secret_and_never_polls()
     {
         await _fake.WaitForAsync(c => c.Method == "setWebhook");

@@ -32,10 +32,17 @@ public static class TelegramWebhookEndpoint
         if (!CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(given[0]!), Encoding.UTF8.GetBytes(o.SecretToken)))
             return Results.StatusCode(StatusCodes.Status403Forbidden);
 
+        // Read at most MaxBodyBytes + 1: an oversized body is refused without buffering all of it.
         using var body = new MemoryStream();
-        await http.Request.Body.CopyToAsync(body, http.RequestAborted);
-        if (body.Length > MaxBodyBytes)
-            return Results.Problem("update too large", statusCode: StatusCodes.Status413PayloadTooLarge);
+        var buffer = new byte[16 * 1024];
+        int read;
+        while ((read = await http.Request.Body.ReadAsync(buffer, http.RequestAborted)) > 0)
+        {
+            body.Write(buffer, 0, read);
+            if (body.Length > MaxBodyBytes)
+                return Results.Problem("update too large", statusCode: StatusCodes.Status413PayloadTooLarge);
+        }
+
         if (!TelegramUpdateReader.TryRead(body.GetBuffer().AsSpan(0, (int)body.Length), out var update, out var error))
         {
             log.LogWarning("Telegram webhook: rejected a body: {Error}", error);
