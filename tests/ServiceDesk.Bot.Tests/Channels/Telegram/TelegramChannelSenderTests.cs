@@ -68,6 +68,22 @@ public sealed class TelegramChannelSenderTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Send_when_a_split_message_fails_half_way_goes_on_after_the_parts_already_sent()
+    {
+        var text = string.Join("\n\n", new string('a', 4000), new string('b', 4000), new string('c', 100));
+        _fake.Fail("sendMessage", 429, "Too Many Requests: retry after 1", new JsonObject { ["retry_after"] = 1 }, after: 1);
+
+        var e = await Assert.ThrowsAsync<ChannelDeliveryException>(() => _sender.SendAsync(To(User, text), default));
+        var result = await _sender.SendAsync(To(User, text), default);
+        await _sender.SendAsync(To(User, text), default); // the same text sent again later is a new message
+
+        Assert.False(e.Permanent);
+        var sent = _fake.MessagesIn(User).Select(m => m.Visible[0]).ToList();
+        Assert.Equal(['a', 'b', 'c', 'a', 'b', 'c'], sent);
+        Assert.Equal(_fake.MessagesIn(User)[0].MessageId.ToString(System.Globalization.CultureInfo.InvariantCulture), result.PlatformMessageId);
+    }
+
+    [Fact]
     public async Task Send_when_button_value_is_too_long_for_callback_data_sends_a_token_telegram_accepts()
     {
         var value = "reply SD-7 " + new string('ё', 40);

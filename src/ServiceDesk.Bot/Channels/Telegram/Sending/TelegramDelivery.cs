@@ -32,8 +32,11 @@ internal sealed class TelegramDelivery(
             && await TryEditAsync(existing, ct))
             return Result(existing, forum, thread);
 
-        long? first = null;
-        for (var i = 0; i < rendered.Parts.Count; i++)
+        // A split message that failed half-way goes on after the parts already sent, so none is sent twice.
+        var split = rendered.Parts.Count > 1 ? CallbackToken.For(string.Join('\u0001', rendered.Parts.Append(message.To.ThreadId ?? ""))) : null;
+        var done = split is null ? null : await store.GetPartsSentAsync(chatId, split, ct);
+        long? first = done?.FirstMessageId;
+        for (var i = done?.Sent ?? 0; i < rendered.Parts.Count; i++)
         {
             await limiter.WaitAsync(chatId, ct);
             var sent = await client.SendMessageAsync(new SendMessageRequest
@@ -47,7 +50,12 @@ internal sealed class TelegramDelivery(
                 LinkPreviewOptions = new LinkPreviewOptions(true),
             }, ct);
             first ??= sent.MessageId;
+            if (split is not null && i < rendered.Parts.Count - 1)
+                await store.SetPartsSentAsync(chatId, split, i + 1, first.Value, ct);
         }
+
+        if (split is not null)
+            await store.ClearPartsSentAsync(chatId, split, ct);
 
         if (message.ReplaceKey is { } replaceKey)
             await store.SetMessageIdAsync(chatId, replaceKey, first!.Value, ct);

@@ -33,6 +33,13 @@ public interface ITelegramStateStore
 
     Task SetUnreachableAsync(long chatId, bool unreachable, CancellationToken ct);
 
+    /// <summary>How many parts of a split message were already sent (and the first part's id), so a retry goes on from there.</summary>
+    Task<(int Sent, long FirstMessageId)?> GetPartsSentAsync(long chatId, string messageKey, CancellationToken ct);
+
+    Task SetPartsSentAsync(long chatId, string messageKey, int sent, long firstMessageId, CancellationToken ct);
+
+    Task ClearPartsSentAsync(long chatId, string messageKey, CancellationToken ct);
+
     /// <summary>Keeps a callback value that is too long for callback_data; returns its token.</summary>
     Task<string> StoreCallbackValueAsync(string value, CancellationToken ct);
 

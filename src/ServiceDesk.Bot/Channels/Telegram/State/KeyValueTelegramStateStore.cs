@@ -40,6 +40,22 @@ public abstract class KeyValueTelegramStateStore : ITelegramStateStore
     public virtual Task SetUnreachableAsync(long chatId, bool unreachable, CancellationToken ct) =>
         unreachable ? SetAsync($"unreachable:{chatId}", "1", ct) : RemoveAsync($"unreachable:{chatId}", ct);
 
+    public async Task<(int Sent, long FirstMessageId)?> GetPartsSentAsync(long chatId, string messageKey, CancellationToken ct)
+    {
+        var value = await GetAsync($"parts:{chatId}:{messageKey}", ct);
+        var fields = value?.Split(':');
+        return fields is [var sent, var first]
+               && int.TryParse(sent, NumberStyles.None, CultureInfo.InvariantCulture, out var n)
+               && long.TryParse(first, NumberStyles.None, CultureInfo.InvariantCulture, out var id)
+            ? (n, id)
+            : null;
+    }
+
+    public Task SetPartsSentAsync(long chatId, string messageKey, int sent, long firstMessageId, CancellationToken ct) =>
+        SetAsync($"parts:{chatId}:{messageKey}", string.Create(CultureInfo.InvariantCulture, $"{sent}:{firstMessageId}"), ct);
+
+    public Task ClearPartsSentAsync(long chatId, string messageKey, CancellationToken ct) => RemoveAsync($"parts:{chatId}:{messageKey}", ct);
+
     public async Task<string> StoreCallbackValueAsync(string value, CancellationToken ct)
     {
         var token = CallbackToken.For(value);

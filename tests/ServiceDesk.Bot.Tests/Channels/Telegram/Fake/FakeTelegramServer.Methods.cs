@@ -166,7 +166,15 @@ public sealed partial class FakeTelegramServer
         lock (_gate)
         {
             var f = _failures.FirstOrDefault(x => x.Method == method && (x.ChatId is null || x.ChatId == chatId));
-            if (f is not null && --f.Times <= 0)
+            if (f is null)
+                return null;
+            if (f.After > 0)
+            {
+                f.After--;
+                return null;
+            }
+
+            if (--f.Times <= 0)
                 _failures.Remove(f);
             return f;
         }

@@ -105,10 +105,10 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
         }
     }
 
-    public void Fail(string method, int code, string description, JsonObject? parameters = null, long? chatId = null, int times = 1)
+    public void Fail(string method, int code, string description, JsonObject? parameters = null, long? chatId = null, int times = 1, int after = 0)
     {
         lock (_gate)
-            _failures.Add(new FakeFailure(method, chatId, code, description, parameters, times));
+            _failures.Add(new FakeFailure(method, chatId, code, description, parameters, times, after));
     }
 
     public long PushUpdate(string json) => Updates.Push(JsonNode.Parse(json)!.AsObject());
