@@ -160,6 +160,31 @@ public sealed class TelegramChannelSenderTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Send_when_the_bot_may_not_create_topics_fails_permanently_with_the_fix_and_keeps_the_forum_reachable()
+    {
+        _fake.Fail("createForumTopic", 403, "Forbidden: not enough rights to create a topic");
+
+        var e = await Assert.ThrowsAsync<ChannelDeliveryException>(() => _sender.SendAsync(To(Forum, "new") with { Card = Card(), TicketKey = "SD-7" }, default));
+
+        Assert.True(e.Permanent);
+        Assert.Contains("Manage topics", e.Message);
+        Assert.False(await _store.IsUnreachableAsync(Forum, default));
+        await _sender.SendAsync(To(Forum, "later"), default);
+        Assert.Equal(["later"], _fake.MessagesIn(Forum).Select(m => m.Visible));
+    }
+
+    [Fact]
+    public async Task Send_when_bot_was_kicked_from_a_group_marks_it_unreachable()
+    {
+        _fake.Fail("sendMessage", 403, "Forbidden: bot was kicked from the group chat", chatId: Group);
+
+        var e = await Assert.ThrowsAsync<ChannelDeliveryException>(() => _sender.SendAsync(To(Group, "x"), default));
+
+        Assert.True(e.Permanent);
+        Assert.True(await _store.IsUnreachableAsync(Group, default));
+    }
+
+    [Fact]
     public async Task Send_when_replace_key_is_known_edits_the_card_in_place()
     {
         var card = To(Group, "🎫 SD-7\nNew") with { Card = Card(), ReplaceKey = "card:SD-7", Buttons = [new("Claim", "claim SD-7")] };

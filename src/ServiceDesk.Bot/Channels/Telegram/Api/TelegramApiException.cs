@@ -16,5 +16,13 @@ public sealed class TelegramApiException(string method, int errorCode, string de
 
     public bool IsForbidden => ErrorCode == 403;
 
+    /// <summary>403 because the chat is gone for the bot (blocked, kicked, not a member, account deleted), not for a missing right.</summary>
+    public bool IsChatUnreachable => IsForbidden &&
+        (Description.Contains("blocked", StringComparison.OrdinalIgnoreCase)
+         || Description.Contains("kicked", StringComparison.OrdinalIgnoreCase)
+         || Description.Contains("not a member", StringComparison.OrdinalIgnoreCase)
+         || Description.Contains("deactivated", StringComparison.OrdinalIgnoreCase)
+         || Description.Contains("chat not found", StringComparison.OrdinalIgnoreCase));
+
     public bool IsRetryable => ErrorCode == 429 || ErrorCode >= 500 || ErrorCode == 0;
 }

@@ -60,13 +60,17 @@ public sealed class TelegramChannelSender(
             return new ChannelDeliveryException($"Telegram flood control: retry after {wait.TotalSeconds:0}s", permanent: false, wait, e);
         }
 
-        if (e.IsForbidden)
+        if (e.IsChatUnreachable)
         {
             log.LogWarning("Telegram chat {ChatId} is unreachable: {Description}", chatId, e.Description);
             await store.SetUnreachableAsync(chatId, true, ct);
             return new ChannelDeliveryException($"Telegram chat {chatId} is unreachable: {e.Description}", permanent: true, inner: e);
         }
 
+        if (e.Method == "createForumTopic" && e.ErrorCode is 400 or 403)
+            return new ChannelDeliveryException(
+                $"Telegram forum {chatId}: cannot create a topic for the ticket ({e.Description}); give the bot the 'Manage topics' admin right",
+                permanent: true, inner: e);
         return new ChannelDeliveryException(e.Message, permanent: !e.IsRetryable, inner: e);
     }
 }
