@@ -7,7 +7,7 @@ namespace ServiceDesk.Core.Tests.Conversations;
 
 public sealed class TicketLifeTranscriptTests
 {
-    private const string WholeLife = """
+    internal const string WholeLife = """
         # An employee reports a problem; the L1 channel gets a card.
         ! intake alice > My laptop cannot connect to the VPN since this morning
         alice < Ticket SD-1 is open, priority P3.
