@@ -120,7 +120,12 @@ public static class TelegramBench
                 var turns = new LoadResult("engine turn", 0, TimeSpan.Zero, app.Services.GetRequiredService<TimedInboundHandler>().TurnMs.ToList());
                 Console.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
                     $"  of which the engine turn (HandleAsync, incl. warm-up): p50 {turns.Percentile(50):F2} ms, p99 {turns.Percentile(99):F2} ms; the rest is outbox delivery"));
-                Console.WriteLine($"  tickets opened (cards posted to the L1 group, incl. warm-up): {fake.CallsOf("sendMessage").Count(c => c.ChatId == -1001)}");
+                if (Environment.GetEnvironmentVariable("SD_BENCH_DEBUG") == "1")
+                    foreach (var g in fake.CallsOf("sendMessage").GroupBy(c => (c.Text ?? "").Split('\n')[0][..Math.Min(30, (c.Text ?? "").Split('\n')[0].Length)]).OrderByDescending(g => g.Count()))
+                        Console.WriteLine($"    {g.Count(),6} × {g.Key}");
+                var sent = fake.CallsOf("sendMessage");
+                Console.WriteLine($"  tickets opened (incl. warm-up): {sent.Count(c => c.Text?.StartsWith("Ticket SD-", StringComparison.Ordinal) == true)}, "
+                    + $"their cards delivered to the L1 group by the end of the run: {sent.Count(c => c.ChatId == -1001)}");
                 return result;
             }
             finally
