@@ -17,6 +17,8 @@ namespace ServiceDesk.Bench.Telegram;
 /// polling-mode throughput and update→reply latency against the fake Bot API of (1) our adapter echoing, (2) the whole
 /// service doing the real work (engine turn, SQLite transaction, outbox, dispatcher; "ticket": every employee walks the
 /// full intake, one ticket and L1 card per 7 turns; "help": one stateless command), next to (3) a grammY echo bot.
+/// Diagnostics: SD_BENCH_DEBUG=1 lists the reply texts; SD_BENCH_MEMSTATE=1 keeps the adapter's state in memory
+/// instead of the database (to see what the channel_state reads and writes cost).
 /// </summary>
 public static class TelegramBench
 {
@@ -108,6 +110,8 @@ public static class TelegramBench
             builder.Configuration.AddInMemoryCollection(settings);
             builder.AddServiceDesk();
             builder.Services.AddSingleton<TimedInboundHandler>();
+            if (Environment.GetEnvironmentVariable("SD_BENCH_MEMSTATE") == "1")
+                builder.Services.AddSingleton<ServiceDesk.Bot.Channels.Telegram.State.ITelegramStateStore, ServiceDesk.Bot.Channels.Telegram.State.InMemoryTelegramStateStore>();
             builder.Services.AddSingleton<ITelegramInboundHandler>(sp => sp.GetRequiredService<TimedInboundHandler>());
             builder.Services.AddTelegramChannel(builder.Configuration);
             await using var app = builder.Build();

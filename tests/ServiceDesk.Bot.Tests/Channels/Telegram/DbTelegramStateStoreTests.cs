@@ -36,6 +36,8 @@ public sealed class DbTelegramStateStoreTests : IAsyncLifetime
         Assert.Equal(1001, await after.GetTopicAsync(-100, "SD-1", default));
         Assert.Equal(-1001234567890, await after.GetMigratedChatIdAsync(-4001234567, default));
         Assert.Equal(new string('ё', 40), await after.FindCallbackValueAsync(token, default));
+        Assert.Equal(new TelegramChatStatus(-1001234567890, false), await after.GetChatStatusAsync(-4001234567, default));
+        Assert.Equal(-4001234567, await after.GetMigratedFromChatIdAsync(-1001234567890, default));
     }
 
     [Fact]
@@ -53,6 +55,7 @@ public sealed class DbTelegramStateStoreTests : IAsyncLifetime
         await store.SetUnreachableAsync(111, true, default);
 
         Assert.True(await store.IsUnreachableAsync(111, default));
+        Assert.Equal(new TelegramChatStatus(null, true), await store.GetChatStatusAsync(111, default));
         Assert.False(await store.IsUnreachableAsync(222, default));
         Assert.Equal(["ada"], await Unreachable(factory));
 

@@ -18,6 +18,12 @@ public sealed class DbTelegramStateStore(IDbContextFactory<ServiceDeskDbContext>
         return await db.ChannelState.AsNoTracking().Where(e => e.Channel == Channel && e.Key == key).Select(e => e.Value).FirstOrDefaultAsync(ct);
     }
 
+    protected override async Task<IReadOnlyDictionary<string, string>> GetManyAsync(IReadOnlyList<string> keys, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.ChannelState.AsNoTracking().Where(e => e.Channel == Channel && keys.Contains(e.Key)).ToDictionaryAsync(e => e.Key, e => e.Value, ct);
+    }
+
     protected override async Task SetAsync(string key, string value, CancellationToken ct)
     {
         for (var attempt = 1; ; attempt++)

@@ -31,6 +31,9 @@ public interface ITelegramStateStore
 
     Task<bool> IsUnreachableAsync(long chatId, CancellationToken ct);
 
+    /// <summary>What a send needs to know about a chat, in one read: where it migrated to, whether it is unreachable.</summary>
+    Task<TelegramChatStatus> GetChatStatusAsync(long chatId, CancellationToken ct);
+
     Task SetUnreachableAsync(long chatId, bool unreachable, CancellationToken ct);
 
     /// <summary>How many parts of a split message were already sent (and the first part's id), so a retry goes on from there.</summary>

@@ -11,6 +11,19 @@ public abstract class KeyValueTelegramStateStore : ITelegramStateStore
 
     protected abstract Task RemoveAsync(string key, CancellationToken ct);
 
+    /// <summary>Several keys at once (one round trip where the storage allows it); missing keys are absent from the result.</summary>
+    protected virtual async Task<IReadOnlyDictionary<string, string>> GetManyAsync(IReadOnlyList<string> keys, CancellationToken ct)
+    {
+        var found = new Dictionary<string, string>();
+        foreach (var key in keys)
+        {
+            if (await GetAsync(key, ct) is { } value)
+                found[key] = value;
+        }
+
+        return found;
+    }
+
     public Task<long?> GetNextOffsetAsync(CancellationToken ct) => GetLongAsync("offset", ct);
 
     public Task SetNextOffsetAsync(long offset, CancellationToken ct) => SetLongAsync("offset", offset, ct);
@@ -36,6 +49,14 @@ public abstract class KeyValueTelegramStateStore : ITelegramStateStore
     public Task<long?> GetMigratedFromChatIdAsync(long newChatId, CancellationToken ct) => GetLongAsync($"migrated-from:{newChatId}", ct);
 
     public async Task<bool> IsUnreachableAsync(long chatId, CancellationToken ct) => await GetAsync($"unreachable:{chatId}", ct) is not null;
+
+    public async Task<TelegramChatStatus> GetChatStatusAsync(long chatId, CancellationToken ct)
+    {
+        var found = await GetManyAsync([$"migrated:{chatId}", $"unreachable:{chatId}"], ct);
+        var migrated = found.TryGetValue($"migrated:{chatId}", out var m)
+                       && long.TryParse(m, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var to) ? to : (long?)null;
+        return new TelegramChatStatus(migrated, found.ContainsKey($"unreachable:{chatId}"));
+    }
 
     public virtual Task SetUnreachableAsync(long chatId, bool unreachable, CancellationToken ct) =>
         unreachable ? SetAsync($"unreachable:{chatId}", "1", ct) : RemoveAsync($"unreachable:{chatId}", ct);
