@@ -1,0 +1,44 @@
+namespace ServiceDesk.Core.Knowledge.Search;
+
+/// <summary>The knobs of ranking and confidence. Defaults are tuned on the evaluation set as general rules, not per query.</summary>
+public sealed class SearchTuning
+{
+    public static SearchTuning Default { get; } = new();
+
+    /// <summary>How many FTS5 bm25 candidates are re-scored.</summary>
+    public int CandidateLimit { get; init; } = 50;
+
+    /// <summary>Query words analysed at most (the rest of a very long text is ignored).</summary>
+    public int MaxQueryWords { get; init; } = 32;
+
+    public double K1 { get; init; } = 1.2;
+
+    public double B { get; init; } = 0.75;
+
+    /// <summary>Weight of a typo candidate at edit distance 1 and 2 (exact and stemmed matches weigh 1).</summary>
+    public double TypoWeight1 { get; init; } = 0.6;
+
+    public double TypoWeight2 { get; init; } = 0.4;
+
+    public int TypoCandidatesPerWord { get; init; } = 3;
+
+    /// <summary>Score factor for an article in another language than the user's.</summary>
+    public double OtherLanguageFactor { get; init; } = 0.75;
+
+    /// <summary>How much coverage (share of the query's informative weight matched) scales the score.</summary>
+    public double CoverageInfluence { get; init; } = 0.5;
+
+    /// <summary>Importance of a query word the index does not know at all, as a share of the rarest term's idf.</summary>
+    public double UnknownWordImportance { get; init; } = 0.5;
+
+    /// <summary>Confident when the best article covers at least this share of the query...</summary>
+    public double MinCoverage { get; init; } = 0.6;
+
+    /// <summary>...and the matched words carry at least this much idf (one generic word is not enough)...</summary>
+    public double MinMatchedIdf { get; init; } = 2.0;
+
+    /// <summary>...and, below <see cref="StrongCoverage"/>, it leads the next article by this score ratio.</summary>
+    public double StrongCoverage { get; init; } = 0.8;
+
+    public double MinMarginRatio { get; init; } = 1.25;
+}
