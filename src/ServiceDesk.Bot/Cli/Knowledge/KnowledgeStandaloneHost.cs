@@ -16,6 +16,10 @@ public static class KnowledgeStandaloneHost
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
+        if (Environment.GetEnvironmentVariable("KNOWLEDGE_TUNING") is { Length: > 0 } tuning)
+        {
+            services.AddSingleton(ServiceDesk.Core.Knowledge.Search.SearchTuning.Parse(tuning));
+        }
         services.AddKnowledgeBase(runIndexRefresher: false);
         return services.BuildServiceProvider();
     }

@@ -52,17 +52,19 @@ public sealed class KnowledgeSearcher(KnowledgeIndex index, FeedbackMemory feedb
         var totalImportance = words.Sum(w => w.Importance);
         var queryTerms = PrimaryTerms(analysed);
 
-        var scored = new List<(IndexedArticle Article, double Score, double Coverage, double MatchedIdf)>(rows.Count);
+        var scored = new List<(IndexedArticle Article, double Score, double Coverage, double MatchedIdf, double Prominent)>(rows.Count);
         foreach (var row in rows)
         {
             var article = snapshot.Article(row);
-            var (bm25, covered, matchedIdf) = ScoreArticle(snapshot, article, words);
+            var (bm25, covered, matchedIdf, prominentCovered) = ScoreArticle(snapshot, article, words);
             var coverage = totalImportance > 0 ? covered / totalImportance : 0;
+            var prominent = totalImportance > 0 ? prominentCovered / totalImportance : 0;
             var score = bm25
                 * (article.Language == analysed.Language ? 1.0 : tuning.OtherLanguageFactor)
                 * feedback.Factor(article.ArticleId, queryTerms)
-                * (1 - tuning.CoverageInfluence + tuning.CoverageInfluence * coverage);
-            scored.Add((article, score, coverage, matchedIdf));
+                * (1 - tuning.CoverageInfluence + tuning.CoverageInfluence * coverage)
+                * (1 + tuning.ProminenceInfluence * prominent);
+            scored.Add((article, score, coverage, matchedIdf, prominent));
         }
         scored.Sort((a, b) => b.Score.CompareTo(a.Score));
 
@@ -73,7 +75,8 @@ public sealed class KnowledgeSearcher(KnowledgeIndex index, FeedbackMemory feedb
         {
             return new KnowledgeSearchOutcome(analysed, hits, false, "no article matches any query word");
         }
-        var (confident, reason) = Judge(scored[0].Coverage, scored[0].MatchedIdf, scored[0].Score, scored.Count > 1 ? scored[1].Score : 0);
+        var best = scored[0];
+        var (confident, reason) = Judge(new ConfidenceEvidence(best.Coverage, best.Prominent, best.MatchedIdf, best.Score, scored.Count > 1 ? scored[1].Score : 0));
         return new KnowledgeSearchOutcome(analysed, hits, confident, reason);
     }
 
@@ -81,11 +84,16 @@ public sealed class KnowledgeSearcher(KnowledgeIndex index, FeedbackMemory feedb
     /// The confidence rule: not a score threshold, but how much of the query the best article
     /// explains (idf-weighted coverage), whether what it explains is specific, and its lead.
     /// </summary>
-    public (bool Confident, string Reason) Judge(double coverage, double matchedIdf, double bestScore, double secondScore)
+    public (bool Confident, string Reason) Judge(ConfidenceEvidence evidence)
     {
+        var (coverage, prominent, matchedIdf, bestScore, secondScore) = evidence;
         if (coverage < tuning.MinCoverage)
         {
             return (false, $"best article covers {coverage:P0} of the query (needs {tuning.MinCoverage:P0})");
+        }
+        if (prominent < tuning.MinProminentCoverage)
+        {
+            return (false, $"title and tags of the best article cover only {prominent:P0} of the query (needs {tuning.MinProminentCoverage:P0})");
         }
         if (matchedIdf < tuning.MinMatchedIdf)
         {
@@ -129,13 +137,13 @@ public sealed class KnowledgeSearcher(KnowledgeIndex index, FeedbackMemory feedb
         return new ResolvedWord(word, terms, importance);
     }
 
-    private (double Score, double Covered, double MatchedIdf) ScoreArticle(IndexSnapshot snapshot, IndexedArticle article, List<ResolvedWord> words)
+    private (double Score, double Covered, double MatchedIdf, double ProminentCovered) ScoreArticle(IndexSnapshot snapshot, IndexedArticle article, List<ResolvedWord> words)
     {
         var norm = tuning.K1 * (1 - tuning.B + tuning.B * article.Length / snapshot.AverageLength);
-        double score = 0, covered = 0, matchedIdf = 0;
+        double score = 0, covered = 0, matchedIdf = 0, prominentCovered = 0;
         foreach (var word in words)
         {
-            double best = 0, bestWeight = 0, bestIdf = 0;
+            double best = 0, bestWeight = 0, bestIdf = 0, prominentWeight = 0;
             foreach (var (termId, weight, _) in word.Terms)
             {
                 var at = article.IndexOf(termId);
@@ -145,11 +153,13 @@ public sealed class KnowledgeSearcher(KnowledgeIndex index, FeedbackMemory feedb
                 var s = weight * idf * tf * (tuning.K1 + 1) / (tf + norm);
                 if (s > best) best = s;
                 if (weight > bestWeight) (bestWeight, bestIdf) = (weight, idf);
+                if (article.TitleOrTagFrequencies[at] > 0 && weight > prominentWeight) prominentWeight = weight;
             }
+            prominentCovered += word.Importance * prominentWeight;
             score += best;
             covered += word.Importance * bestWeight;
             matchedIdf += bestIdf * bestWeight;
         }
-        return (score, covered, matchedIdf);
+        return (score, covered, matchedIdf, prominentCovered);
     }
 }

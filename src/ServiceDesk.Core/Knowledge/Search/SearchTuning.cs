@@ -28,11 +28,17 @@ public sealed class SearchTuning
     /// <summary>How much coverage (share of the query's informative weight matched) scales the score.</summary>
     public double CoverageInfluence { get; init; } = 0.5;
 
+    /// <summary>How much the share of the query matched in title and tags raises the score (BM25 saturation alone flattens field weights).</summary>
+    public double ProminenceInfluence { get; init; } = 1.0;
+
     /// <summary>Importance of a query word the index does not know at all, as a share of the rarest term's idf.</summary>
-    public double UnknownWordImportance { get; init; } = 0.5;
+    public double UnknownWordImportance { get; init; } = 1.0;
 
     /// <summary>Confident when the best article covers at least this share of the query...</summary>
-    public double MinCoverage { get; init; } = 0.6;
+    public double MinCoverage { get; init; } = 0.5;
+
+    /// <summary>...and its title and tags alone cover at least this share (the article is about the query, not mentioning it)...</summary>
+    public double MinProminentCoverage { get; init; } = 0.2;
 
     /// <summary>...and the matched words carry at least this much idf (one generic word is not enough)...</summary>
     public double MinMatchedIdf { get; init; } = 2.0;
@@ -41,4 +47,20 @@ public sealed class SearchTuning
     public double StrongCoverage { get; init; } = 0.8;
 
     public double MinMarginRatio { get; init; } = 1.25;
+
+    /// <summary>A copy with settings from "Name=value;Name=value" (admin tuning runs); unknown names are errors.</summary>
+    public static SearchTuning Parse(string settings)
+    {
+        var tuning = new SearchTuning();
+        foreach (var pair in settings.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var parts = pair.Split('=', 2, StringSplitOptions.TrimEntries);
+            var property = typeof(SearchTuning).GetProperty(parts[0])
+                ?? throw new ArgumentException($"Unknown search tuning setting '{parts[0]}'.");
+            if (parts.Length != 2) throw new ArgumentException($"Search tuning setting '{parts[0]}' needs '=value'.");
+            var value = Convert.ChangeType(parts[1], property.PropertyType, System.Globalization.CultureInfo.InvariantCulture);
+            property.SetValue(tuning, value);
+        }
+        return tuning;
+    }
 }
