@@ -14,14 +14,19 @@ public static class KnowledgeServiceCollectionExtensions
     /// <summary>
     /// Registers the knowledge base: options (section "Knowledge", validated at start), analysis,
     /// the derived index, search, import/export, the first-start seeder and the index refresher.
-    /// Articles are stored by an <see cref="IKnowledgeStore"/> registered before this call
-    /// (see <see cref="AddKnowledgeStore{TContext}"/>); otherwise in memory.
+    /// Articles are stored in the main store (<see cref="ServiceDesk.Core.Storage.ServiceDeskDbContext"/>, through its
+    /// pooled context factory) when one is registered, otherwise by an <see cref="IKnowledgeStore"/> registered before
+    /// this call, otherwise in memory.
     /// </summary>
     public static IServiceCollection AddKnowledgeBase(this IServiceCollection services, bool runIndexRefresher = true)
     {
         services.AddOptions<KnowledgeOptions>().BindConfiguration(KnowledgeOptions.Section).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<KnowledgeOptions>, KnowledgeOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
+        if (services.Any(d => d.ServiceType == typeof(Microsoft.EntityFrameworkCore.IDbContextFactory<ServiceDesk.Core.Storage.ServiceDeskDbContext>)))
+        {
+            services.TryAddSingleton<IKnowledgeStore, EfKnowledgeStore<ServiceDesk.Core.Storage.ServiceDeskDbContext>>();
+        }
         services.TryAddSingleton<IKnowledgeStore, InMemoryKnowledgeStore>();
         services.TryAddSingleton<TextAnalyzer>();
         services.TryAddSingleton(SearchTuning.Default);
@@ -40,7 +45,7 @@ public static class KnowledgeServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Stores articles and feedback in the given EF Core context (which applies the Knowledge entity configurations).</summary>
+    /// <summary>Stores articles and feedback in the given EF Core context (its factory must be registered; the context applies the Knowledge entity configurations).</summary>
     public static IServiceCollection AddKnowledgeStore<TContext>(this IServiceCollection services)
         where TContext : Microsoft.EntityFrameworkCore.DbContext
     {
