@@ -26,7 +26,7 @@ public sealed class PolishStemmer : IStemmer
         "owego", "owemu", "owych", "owymi", "owej", "owym", "owy", "owa", "owe",
         "ego", "emu", "ych", "ymi", "ich", "imi", "ej", "ym", "im",
         // nouns
-        "ami", "ach", "iem", "iom", "ow", "om", "em", "ie", "iu",
+        "iami", "iach", "ami", "ach", "iem", "iom", "ow", "om", "em", "ia", "ie", "iu",
         "a", "e", "i", "o", "u", "y",
     }.Distinct().OrderByDescending(s => s.Length).ToArray();
 
