@@ -76,7 +76,7 @@ public sealed class KnowledgeSearcher(KnowledgeIndex index, FeedbackMemory feedb
             return new KnowledgeSearchOutcome(analysed, hits, false, "no article matches any query word");
         }
         var best = scored[0];
-        var (confident, reason) = Judge(new ConfidenceEvidence(best.Coverage, best.Prominent, best.MatchedIdf, best.Score, scored.Count > 1 ? scored[1].Score : 0));
+        var (confident, reason) = Judge(new ConfidenceEvidence(best.Coverage, best.Prominent, best.MatchedIdf / snapshot.Idf(1), best.Score, scored.Count > 1 ? scored[1].Score : 0));
         return new KnowledgeSearchOutcome(analysed, hits, confident, reason);
     }
 
@@ -95,9 +95,9 @@ public sealed class KnowledgeSearcher(KnowledgeIndex index, FeedbackMemory feedb
         {
             return (false, $"title and tags of the best article cover only {prominent:P0} of the query (needs {tuning.MinProminentCoverage:P0})");
         }
-        if (matchedIdf < tuning.MinMatchedIdf)
+        if (matchedIdf < tuning.MinMatchedIdfShare)
         {
-            return (false, $"matched words are too common (idf {matchedIdf:F2} < {tuning.MinMatchedIdf:F2})");
+            return (false, $"matched words are too common (idf share {matchedIdf:F2} < {tuning.MinMatchedIdfShare:F2})");
         }
         if (coverage < tuning.StrongCoverage && secondScore > 0 && bestScore / secondScore < tuning.MinMarginRatio)
         {

@@ -40,8 +40,11 @@ public sealed class SearchTuning
     /// <summary>...and its title and tags alone cover at least this share (the article is about the query, not mentioning it)...</summary>
     public double MinProminentCoverage { get; init; } = 0.2;
 
-    /// <summary>...and the matched words carry at least this much idf (one generic word is not enough)...</summary>
-    public double MinMatchedIdf { get; init; } = 2.0;
+    /// <summary>
+    /// ...and the matched words carry at least this much idf, as a share of the idf of a word found in one article
+    /// (so it scales with the size of the knowledge base): one generic word is not enough...
+    /// </summary>
+    public double MinMatchedIdfShare { get; init; } = 0.55;
 
     /// <summary>...and, below <see cref="StrongCoverage"/>, it leads the next article by this score ratio.</summary>
     public double StrongCoverage { get; init; } = 0.8;

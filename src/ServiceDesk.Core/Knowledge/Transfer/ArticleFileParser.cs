@@ -39,6 +39,10 @@ public static partial class ArticleFileParser
         {
             return ArticleFileResult.Fail(fileName, (int)e.Start.Line + 1, "invalid YAML: " + FirstLine(e.Message));
         }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException)
+        {
+            return ArticleFileResult.Fail(fileName, 2, "invalid YAML: " + FirstLine(e.Message));
+        }
 
         var fields = new Dictionary<string, YamlNode>(StringComparer.OrdinalIgnoreCase);
         foreach (var (key, value) in map.Children)
