@@ -9,6 +9,8 @@ switch (command)
         using var services = ServiceDesk.Bot.Cli.Knowledge.KnowledgeStandaloneHost.Build();
         return await ServiceDesk.Bot.Cli.Knowledge.KnowledgeCommands.RunAsync(args[1..], services, Console.In, Console.Out, Console.Error);
     }
+    case "knowledge":
+        return await ServiceDesk.Bench.Knowledge.KnowledgeBenchmark.RunAsync(Console.Out, args.Length > 1 ? [.. args[1..].Select(int.Parse)] : null);
     default:
         Console.Error.WriteLine("usage: ServiceDesk.Bench <knowledge | kb ...>");
         return 2;

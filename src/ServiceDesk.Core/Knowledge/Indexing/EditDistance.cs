@@ -6,9 +6,10 @@ public static class EditDistance
     public static int Compute(string a, string b, int max)
     {
         if (Math.Abs(a.Length - b.Length) > max) return max + 1;
-        var previous2 = new int[b.Length + 1];
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
+        if (b.Length > 128) return max + 1;
+        Span<int> previous2 = stackalloc int[b.Length + 1];
+        Span<int> previous = stackalloc int[b.Length + 1];
+        Span<int> current = stackalloc int[b.Length + 1];
         for (var j = 0; j <= b.Length; j++) previous[j] = j;
         for (var i = 1; i <= a.Length; i++)
         {
@@ -26,7 +27,10 @@ public static class EditDistance
                 rowMin = Math.Min(rowMin, value);
             }
             if (rowMin > max) return max + 1;
-            (previous2, previous, current) = (previous, current, previous2);
+            var recycled = previous2;
+            previous2 = previous;
+            previous = current;
+            current = recycled;
         }
         return previous[b.Length];
     }

@@ -37,6 +37,8 @@ public sealed class IndexSnapshot : IDisposable
 
     public int ArticleCount => rowByArticle.Count;
 
+    public int VocabularySize => terms.Count;
+
     public double AverageLength => rowByArticle.Count == 0 ? 1 : totalLength / rowByArticle.Count;
 
     public string Term(int id) => terms[id];

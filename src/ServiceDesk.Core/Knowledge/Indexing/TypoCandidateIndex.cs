@@ -3,11 +3,18 @@ namespace ServiceDesk.Core.Knowledge.Indexing;
 /// <summary>
 /// Finds index terms within 1–2 edits of a word (symmetric deletion neighbourhood, verified with
 /// the optimal-string-alignment Damerau–Levenshtein distance). Words of 4–7 letters allow one edit,
-/// longer words two; shorter words none (too many false friends).
+/// longer words two; shorter words none (too many false friends). Deletion variants are kept as
+/// 64-bit hashes, not strings, so the neighbourhood of a 40,000-article vocabulary stays compact;
+/// a hash collision only adds a candidate that the distance check then drops.
 /// </summary>
 public sealed class TypoCandidateIndex
 {
-    private readonly Dictionary<string, List<int>> deletions = new(StringComparer.Ordinal);
+    /// <summary>At most this many distinct candidates are verified per word (bounds the cost of dense neighbourhoods).</summary>
+    public const int MaxVerified = 300;
+
+    private const int MaxWordLength = 40;
+    private readonly Dictionary<ulong, int> single = [];
+    private readonly Dictionary<ulong, List<int>> multiple = [];
 
     public static int MaxDistanceFor(int length) => length switch
     {
@@ -19,15 +26,23 @@ public sealed class TypoCandidateIndex
     public void Add(string term, int termId)
     {
         var distance = MaxDistanceFor(term.Length);
-        if (distance == 0) return;
-        foreach (var variant in Deletions(term, distance))
+        if (distance == 0 || term.Length > MaxWordLength) return;
+        foreach (var hash in DeletionHashes(term, distance))
         {
-            if (!deletions.TryGetValue(variant, out var list))
+            if (multiple.TryGetValue(hash, out var list))
             {
-                list = new List<int>(1);
-                deletions[variant] = list;
+                if (!list.Contains(termId)) list.Add(termId);
             }
-            if (list.Count == 0 || list[^1] != termId) list.Add(termId);
+            else if (single.TryGetValue(hash, out var existing))
+            {
+                if (existing == termId) continue;
+                single.Remove(hash);
+                multiple[hash] = [existing, termId];
+            }
+            else
+            {
+                single[hash] = termId;
+            }
         }
     }
 
@@ -35,40 +50,60 @@ public sealed class TypoCandidateIndex
     public IEnumerable<(int TermId, int Distance)> Find(string word, Func<int, string> termOf)
     {
         var maxDistance = MaxDistanceFor(word.Length);
-        if (maxDistance == 0) yield break;
+        if (maxDistance == 0 || word.Length > MaxWordLength) yield break;
         var seen = new HashSet<int>();
-        foreach (var variant in Deletions(word, maxDistance))
+        foreach (var hash in DeletionHashes(word, maxDistance))
         {
-            if (!deletions.TryGetValue(variant, out var ids)) continue;
-            foreach (var id in ids)
+            if (single.TryGetValue(hash, out var one))
             {
-                if (!seen.Add(id)) continue;
-                var term = termOf(id);
-                var allowed = Math.Min(maxDistance, MaxDistanceFor(term.Length));
-                if (allowed == 0) continue;
-                var distance = EditDistance.Compute(word, term, allowed);
-                if (distance >= 1 && distance <= allowed) yield return (id, distance);
+                if (seen.Count >= MaxVerified) yield break;
+                if (seen.Add(one) && Check(word, termOf(one), maxDistance) is { } d) yield return (one, d);
+            }
+            else if (multiple.TryGetValue(hash, out var ids))
+            {
+                foreach (var id in ids)
+                {
+                    if (seen.Count >= MaxVerified) yield break;
+                    if (seen.Add(id) && Check(word, termOf(id), maxDistance) is { } d) yield return (id, d);
+                }
             }
         }
     }
 
-    private static HashSet<string> Deletions(string word, int distance)
+    private static int? Check(string word, string term, int maxDistance)
     {
-        var result = new HashSet<string>(StringComparer.Ordinal) { word };
-        var frontier = new List<string> { word };
-        for (var d = 0; d < distance; d++)
+        var allowed = Math.Min(maxDistance, MaxDistanceFor(term.Length));
+        if (allowed == 0) return null;
+        var distance = EditDistance.Compute(word, term, allowed);
+        return distance >= 1 && distance <= allowed ? distance : null;
+    }
+
+    /// <summary>Hashes of the word with 0, 1 and (for distance 2) 2 characters deleted, closest first.</summary>
+    private static List<ulong> DeletionHashes(string word, int distance)
+    {
+        var hashes = new List<ulong> { Hash(word, -1, -1) };
+        for (var i = 0; i < word.Length; i++) hashes.Add(Hash(word, i, -1));
+        if (distance >= 2)
         {
-            var next = new List<string>();
-            foreach (var w in frontier)
+            for (var i = 0; i < word.Length; i++)
             {
-                for (var i = 0; i < w.Length; i++)
-                {
-                    var shorter = w.Remove(i, 1);
-                    if (result.Add(shorter)) next.Add(shorter);
-                }
+                for (var j = i + 1; j < word.Length; j++) hashes.Add(Hash(word, i, j));
             }
-            frontier = next;
         }
-        return result;
+        return hashes;
+    }
+
+    /// <summary>FNV-1a over the word without the characters at <paramref name="skip1"/> and <paramref name="skip2"/>, plus the length.</summary>
+    private static ulong Hash(string word, int skip1, int skip2)
+    {
+        var hash = 14695981039346656037UL;
+        var length = 0;
+        for (var i = 0; i < word.Length; i++)
+        {
+            if (i == skip1 || i == skip2) continue;
+            hash = (hash ^ word[i]) * 1099511628211UL;
+            length++;
+        }
+        return (hash ^ (ulong)length) * 1099511628211UL;
     }
 }

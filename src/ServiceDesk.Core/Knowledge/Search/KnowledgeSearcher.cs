@@ -47,7 +47,7 @@ public sealed class KnowledgeSearcher(KnowledgeIndex index, FeedbackMemory feedb
         }
 
         var words = analysed.Words.Select(w => Resolve(snapshot, w)).ToList();
-        var matchTerms = words.SelectMany(w => w.Terms).Select(t => snapshot.Term(t.TermId)).Distinct().ToList();
+        var matchTerms = CandidateTerms(snapshot, words);
         var rows = snapshot.Candidates(matchTerms, tuning.CandidateLimit);
         var totalImportance = words.Sum(w => w.Importance);
         var queryTerms = PrimaryTerms(analysed);
@@ -104,6 +104,26 @@ public sealed class KnowledgeSearcher(KnowledgeIndex index, FeedbackMemory feedb
             return (false, $"partial coverage {coverage:P0} and no clear lead over the next article");
         }
         return (true, $"best article covers {coverage:P0} of the query");
+    }
+
+    /// <summary>
+    /// The terms the FTS5 candidate query uses: rarest first, until their postings reach the budget
+    /// (common words are still scored for every candidate, they just do not pull in candidates).
+    /// </summary>
+    private List<string> CandidateTerms(IndexSnapshot snapshot, List<ResolvedWord> words)
+    {
+        var ordered = words.SelectMany(w => w.Terms).Select(t => t.TermId).Distinct()
+            .OrderBy(snapshot.DocumentFrequency).ToList();
+        var budget = Math.Max(tuning.CandidatePostingsBudget, tuning.CandidateLimit);
+        var terms = new List<string>();
+        var postings = 0;
+        foreach (var id in ordered)
+        {
+            if (terms.Count > 0 && postings + snapshot.DocumentFrequency(id) > budget) break;
+            terms.Add(snapshot.Term(id));
+            postings += snapshot.DocumentFrequency(id);
+        }
+        return terms;
     }
 
     private ResolvedWord Resolve(IndexSnapshot snapshot, QueryWord word)

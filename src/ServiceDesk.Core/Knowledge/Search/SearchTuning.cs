@@ -8,6 +8,12 @@ public sealed class SearchTuning
     /// <summary>How many FTS5 bm25 candidates are re-scored.</summary>
     public int CandidateLimit { get; init; } = 50;
 
+    /// <summary>
+    /// How many postings the candidate query may read: the rarest query terms are used until this many
+    /// (articles that match only very common words cannot win on BM25 anyway). Bounds latency on big KBs.
+    /// </summary>
+    public int CandidatePostingsBudget { get; init; } = 1500;
+
     /// <summary>Query words analysed at most (the rest of a very long text is ignored).</summary>
     public int MaxQueryWords { get; init; } = 32;
 
