@@ -87,9 +87,14 @@ public sealed class TextAnalyzer
                 if (other != wordLanguage) Add(stemmers[other].Stem(token.Folded), 0.7, TermOrigin.Variant);
             }
         }
-        foreach (var language in new[] { wordLanguage, token.Script == TokenScript.Cyrillic ? KnowledgeLanguages.Russian : KnowledgeLanguages.English })
+        foreach (var language in new[] { wordLanguage, token.Script == TokenScript.Cyrillic ? KnowledgeLanguages.Russian : KnowledgeLanguages.English }.Distinct())
         {
-            if (!data.Synonyms[language].TryGetValue(token.Folded, out var expansion)) continue;
+            // the colloquial word as written, or any inflected form of it (винду → винда)
+            if (!data.Synonyms[language].TryGetValue(token.Folded, out var expansion)
+                && !SynonymsByStem(language).TryGetValue(stemmers[language].Stem(token.Folded), out expansion))
+            {
+                continue;
+            }
             foreach (var word in expansion)
             {
                 foreach (var t in Tokenizer.Tokenize(word))
@@ -100,6 +105,20 @@ public sealed class TextAnalyzer
         }
         return terms;
     }
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Dictionary<string, string[]>> synonymsByStem = new();
+
+    private Dictionary<string, string[]> SynonymsByStem(string language) =>
+        synonymsByStem.GetOrAdd(language, l =>
+        {
+            var map = new Dictionary<string, string[]>(StringComparer.Ordinal);
+            foreach (var (key, words) in data.Synonyms[l])
+            {
+                var stem = stemmers[l].Stem(key);
+                if (stem.Length >= 3) map.TryAdd(stem, words);
+            }
+            return map;
+        });
 
     private static string LanguageOf(Token token, string textLanguage) => token.Script switch
     {
