@@ -37,6 +37,9 @@ public sealed class IndexSnapshot : IDisposable
 
     public int ArticleCount => rowByArticle.Count;
 
+    /// <summary>True once replaced by a newer snapshot and closed; readers then move to the current one.</summary>
+    public bool IsDisposed { get; private set; }
+
     public int VocabularySize => terms.Count;
 
     public double AverageLength => rowByArticle.Count == 0 ? 1 : totalLength / rowByArticle.Count;
@@ -137,6 +140,8 @@ public sealed class IndexSnapshot : IDisposable
 
     public void Dispose()
     {
+        if (IsDisposed) return;
+        IsDisposed = true;
         connection.Dispose();
         if (filePath is not null)
         {

@@ -30,8 +30,15 @@ public sealed class KnowledgeIndex : IDisposable
     /// <summary>Runs a read under the current snapshot's lock.</summary>
     public T Read<T>(Func<IndexSnapshot, T> read)
     {
-        var snapshot = Volatile.Read(ref current);
-        lock (snapshot.Gate) return read(snapshot);
+        while (true)
+        {
+            var snapshot = Volatile.Read(ref current);
+            lock (snapshot.Gate)
+            {
+                // a rebuild may have swapped and closed this snapshot between the read and the lock
+                if (!snapshot.IsDisposed) return read(snapshot);
+            }
+        }
     }
 
     public void Rebuild(IEnumerable<KnowledgeArticle> articles)
