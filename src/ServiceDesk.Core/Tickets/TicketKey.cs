@@ -7,6 +7,15 @@ public static class TicketKey
 {
     public static string Format(string prefix, int number) => $"{prefix}-{number.ToString(CultureInfo.InvariantCulture)}";
 
+    /// <summary>Whether a word looks like a ticket reference of any prefix (<c>SD-12</c>, <c>#12</c>, <c>12</c>).</summary>
+    public static bool LooksLikeReference(string word)
+    {
+        var s = word.StartsWith('#') ? word[1..] : word;
+        var dash = s.LastIndexOf('-');
+        if (dash > 0 && s[..dash].All(char.IsAsciiLetterOrDigit)) s = s[(dash + 1)..];
+        return s.Length is > 0 and <= 9 && s.All(char.IsAsciiDigit);
+    }
+
     public static bool TryParseNumber(string? text, string prefix, out int number)
     {
         number = 0;

@@ -9,12 +9,13 @@ public static class CommandParser
     public static ParsedCommand? Parse(string text, IReadOnlySet<string> knownCommands)
     {
         var s = text.TrimStart();
-        if (s.StartsWith('/')) s = s[1..];
+        var slash = s.StartsWith('/');
+        if (slash) s = s[1..];
         var (word, rest) = ParsedCommand.SplitFirst(s);
         var at = word.IndexOf('@');
         if (at > 0) word = word[..at];
         word = word.ToLowerInvariant();
-        return knownCommands.Contains(word) ? new ParsedCommand(word, rest) : null;
+        return knownCommands.Contains(word) ? new ParsedCommand(word, rest, slash) : null;
     }
 
     /// <summary>True when the text was clearly meant as a command (a leading slash) though its word is unknown.</summary>

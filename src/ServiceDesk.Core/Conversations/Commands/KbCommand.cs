@@ -8,6 +8,8 @@ public sealed class KbCommand(IKnowledgeBase? knowledge = null) : ICommandHandle
 {
     public IReadOnlyList<string> Names { get; } = ["kb"];
 
+    public bool Accepts(string args) => ParsedCommand.SplitFirst(args).Head.ToLowerInvariant() is "draft" or "publish";
+
     public async Task ExecuteAsync(TurnContext ctx, ParsedCommand command, CancellationToken ct)
     {
         if (!ctx.IsStaff)

@@ -7,6 +7,8 @@ public sealed class LangCommand : ICommandHandler
 {
     public IReadOnlyList<string> Names { get; } = ["lang", "language", "язык", "język"];
 
+    public bool Accepts(string args) => args.Trim().Length == 2;
+
     public Task ExecuteAsync(TurnContext ctx, ParsedCommand command, CancellationToken ct)
     {
         var lang = ParsedCommand.SplitFirst(command.Args).Head.ToLowerInvariant();

@@ -8,6 +8,8 @@ public sealed class MyCommand : ICommandHandler
 {
     public IReadOnlyList<string> Names { get; } = ["my", "mine"];
 
+    public bool Accepts(string args) => args.Length == 0;
+
     public async Task ExecuteAsync(TurnContext ctx, ParsedCommand command, CancellationToken ct)
     {
         var tickets = await ctx.Db.Tickets.Where(t => t.RequesterId == ctx.Person.Id)

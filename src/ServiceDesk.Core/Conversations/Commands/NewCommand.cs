@@ -7,6 +7,8 @@ public sealed class NewCommand(IEnumerable<IDialog> dialogs) : ICommandHandler
 
     public IReadOnlyList<string> Names { get; } = ["new"];
 
+    public bool Accepts(string args) => args.Length == 0;
+
     public Task ExecuteAsync(TurnContext ctx, ParsedCommand command, CancellationToken ct) =>
         _intake.StartAsync(ctx, command.Args.Length > 0 ? command.Args : null, ct);
 }

@@ -1,7 +1,7 @@
 namespace ServiceDesk.Core.Conversations.Commands;
 
-/// <summary>A command word and the rest of the line.</summary>
-public sealed record ParsedCommand(string Name, string Args)
+/// <summary>A command word and the rest of the line; <see cref="Explicit"/> when typed with a leading slash.</summary>
+public sealed record ParsedCommand(string Name, string Args, bool Explicit = false)
 {
     /// <summary>Splits off the first word of the arguments (a ticket key, a line, a sub-command).</summary>
     public static (string Head, string Tail) SplitFirst(string args)

@@ -9,6 +9,8 @@ public sealed class QueueCommand : ICommandHandler
 {
     public IReadOnlyList<string> Names { get; } = ["queue", "q"];
 
+    public bool Accepts(string args) => args.Length == 0 || ParsedCommand.SplitFirst(args).Head.ToUpperInvariant() is "L1" or "L2" or "L3" or "MINE";
+
     public async Task ExecuteAsync(TurnContext ctx, ParsedCommand command, CancellationToken ct)
     {
         if (!ctx.IsStaff)

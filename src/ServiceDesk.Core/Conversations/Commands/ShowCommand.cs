@@ -16,6 +16,8 @@ public sealed class ShowCommand : ICommandHandler
         (TicketTrigger.Cancel, "cancel"),
     ];
 
+    public bool Accepts(string args) => TicketKey.LooksLikeReference(ParsedCommand.SplitFirst(args).Head);
+
     public async Task ExecuteAsync(TurnContext ctx, ParsedCommand command, CancellationToken ct)
     {
         var reference = ParsedCommand.SplitFirst(command.Args).Head;

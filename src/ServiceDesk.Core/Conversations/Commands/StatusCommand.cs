@@ -8,6 +8,8 @@ public sealed class StatusCommand : ICommandHandler
 {
     public IReadOnlyList<string> Names { get; } = ["status"];
 
+    public bool Accepts(string args) => args.Length == 0 || TicketKey.LooksLikeReference(ParsedCommand.SplitFirst(args).Head);
+
     public async Task ExecuteAsync(TurnContext ctx, ParsedCommand command, CancellationToken ct)
     {
         var reference = ParsedCommand.SplitFirst(command.Args).Head;

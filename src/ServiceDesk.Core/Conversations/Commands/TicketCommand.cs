@@ -20,6 +20,8 @@ public abstract class TicketCommand : ICommandHandler
     /// <summary>The reply to the actor when it worked.</summary>
     protected abstract string DoneText { get; }
 
+    public virtual bool Accepts(string args) => TicketKey.LooksLikeReference(ParsedCommand.SplitFirst(args).Head);
+
     public async Task ExecuteAsync(TurnContext ctx, ParsedCommand command, CancellationToken ct)
     {
         var (reference, rest) = ParsedCommand.SplitFirst(command.Args);

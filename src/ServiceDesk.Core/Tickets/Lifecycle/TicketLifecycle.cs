@@ -19,14 +19,14 @@ public static class TicketLifecycle
         new(TicketTrigger.Claim, [New], InProgress, Party.LineEngineer | Party.Manager),
         new(TicketTrigger.Assign, [New], InProgress, Party.Manager),
         new(TicketTrigger.Assign, Working, null, Party.Manager),
-        new(TicketTrigger.Escalate, Open, New, Engineers, TopLineGuard),
+        new(TicketTrigger.Escalate, Open, New, Engineers, TopLineGuard, "line below L3"),
         new(TicketTrigger.AskUser, [InProgress], WaitingForUser, Party.Assignee | Party.Manager),
         new(TicketTrigger.UserReplied, [WaitingForUser], InProgress, Party.Requester | Party.System),
         new(TicketTrigger.Resolve, Working, Resolved, Party.Assignee | Party.Manager),
         new(TicketTrigger.Confirm, [Resolved], Closed, Party.Requester | Party.Manager),
         new(TicketTrigger.AutoClose, [Resolved], Closed, Party.System),
         new(TicketTrigger.Reopen, [Resolved], InProgress, Party.Requester | Engineers),
-        new(TicketTrigger.Reopen, [Closed], InProgress, Party.Requester | Engineers, ReopenWindowGuard),
+        new(TicketTrigger.Reopen, [Closed], InProgress, Party.Requester | Engineers, ReopenWindowGuard, "within the reopen window"),
         new(TicketTrigger.Cancel, Open, Cancelled, Party.Requester | Party.Manager),
         new(TicketTrigger.Reply, [New, InProgress, WaitingForUser, Resolved], null, Engineers),
         new(TicketTrigger.Note, All, null, Engineers),
@@ -40,6 +40,8 @@ public static class TicketLifecycle
     {
         var rules = Rules.Where(r => r.Trigger == trigger).ToList();
         var party = actor.RelationTo(ticket);
+        if (!rules.Any(r => (r.Who & party) != 0))
+            return LifecycleDecision.Refuse(WhyNot(ticket, actor, rules[0], party)); // never theirs to fire, whatever the state
         var inState = rules.Where(r => r.From.Contains(ticket.Status)).ToList();
         if (inState.Count == 0)
         {
