@@ -4,6 +4,7 @@ using ServiceDesk.Core.Knowledge.Articles;
 using ServiceDesk.Core.Knowledge.Indexing;
 using ServiceDesk.Core.Knowledge.Search;
 using ServiceDesk.Core.Knowledge.Transfer;
+using ServiceDesk.Core.Tests.Harness;
 
 namespace ServiceDesk.Core.Tests.Knowledge;
 
