@@ -3,9 +3,9 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace ServiceDesk.Core.Storage.Migrations;
 
-/// <summary>Schema version 2: knowledge-base articles and the feedback on them (Knowledge/Articles configurations).</summary>
+/// <summary>Knowledge base schema: articles and the feedback on them (Knowledge/Articles configurations).</summary>
 [DbContext(typeof(ServiceDeskDbContext))]
-[Migration("20261121233000_KnowledgeBase")]
+[Migration("20261121235500_KnowledgeBase")]
 public sealed class KnowledgeBase : Migration
 {
     protected override void Up(MigrationBuilder m)
