@@ -37,8 +37,8 @@ public sealed class SearchTuning
     /// <summary>How much the share of the query matched in title and tags raises the score (BM25 saturation alone flattens field weights).</summary>
     public double ProminenceInfluence { get; init; } = 1.0;
 
-    /// <summary>Importance of a query word the index does not know at all, as a share of the rarest term's idf.</summary>
-    public double UnknownWordImportance { get; init; } = 1.0;
+    /// <summary>Importance of a query word the index does not know at all, as a multiple of the rarest term's idf: a word no article uses is strong evidence that the topic is not covered.</summary>
+    public double UnknownWordImportance { get; init; } = 1.5;
 
     /// <summary>Confident when the best article covers at least this share of the query...</summary>
     public double MinCoverage { get; init; } = 0.5;
