@@ -52,6 +52,7 @@ public sealed class KnowledgeBase(
         item.ArticleId = article.Id;
         await store.AddFeedbackAsync(item, cancellationToken);
         feedback.Add(item);
+        if (indexedStamp is { } seen) indexedStamp = seen with { FeedbackCount = seen.FeedbackCount + 1 };
     }
 
     public async Task<string> CreateDraftAsync(KnowledgeDraftRequest request, CancellationToken cancellationToken)
@@ -85,10 +86,19 @@ public sealed class KnowledgeBase(
     /// <summary>Stores articles and indexes them at once (drafts leave the index).</summary>
     public async Task SaveAsync(IReadOnlyCollection<KnowledgeArticle> articles, CancellationToken cancellationToken)
     {
-        await store.SaveAsync(articles, cancellationToken);
         await EnsureIndexedAsync(cancellationToken);
+        var before = await store.GetStampAsync(cancellationToken);
+        await store.SaveAsync(articles, cancellationToken);
         foreach (var article in articles) index.Upsert(article);
-        indexedStamp = await store.GetStampAsync(cancellationToken);
+        if (before == indexedStamp)
+        {
+            indexedStamp = await store.GetStampAsync(cancellationToken);
+        }
+        else
+        {
+            // another replica changed the store since the index was built: take everything in
+            await RefreshAsync(force: true, cancellationToken);
+        }
     }
 
     /// <summary>Builds the index on first use.</summary>
@@ -106,6 +116,13 @@ public sealed class KnowledgeBase(
         {
             var stamp = await store.GetStampAsync(cancellationToken);
             if (!force && indexedStamp == stamp) return false;
+            if (!force && indexedStamp is { } seen && seen with { FeedbackCount = stamp.FeedbackCount } == stamp)
+            {
+                // only feedback changed (another replica recorded some): reload it, the index stays
+                feedback.Replace(await store.ListFeedbackAsync(cancellationToken));
+                indexedStamp = stamp;
+                return false;
+            }
             var articles = await store.ListAsync(publishedOnly: true, cancellationToken);
             var feedbackItems = await store.ListFeedbackAsync(cancellationToken);
             index.Rebuild(articles);

@@ -105,4 +105,36 @@ public sealed class KnowledgeBaseTests
         using var kb = KnowledgeFixture.WithSampleArticles();
         Assert.Equal(kb.Searcher.QueryKey("printers not printing", "en"), kb.Searcher.QueryKey("printing printer", "en"));
     }
+
+    [Fact]
+    public async Task Refresh_when_another_replica_recorded_feedback_reloads_it_without_rebuilding()
+    {
+        var store = new InMemoryKnowledgeStore();
+        using var kb = new KnowledgeFixture(store, KnowledgeTestArticles.All());
+        await kb.Base.RecordFeedbackAsync("vpn-en", "vpn", helpful: true, None);
+        Assert.False(await kb.Base.RefreshAsync(force: false, None));
+
+        for (var i = 0; i < 3; i++)
+        {
+            await store.AddFeedbackAsync(new KnowledgeFeedback { ArticleId = "vpn-en", QueryTerms = "connect vpn", QueryText = "vpn connect", Helpful = false }, None);
+        }
+        var before = kb.Search("vpn connect", "en").Hits.Single(h => h.ArticleId == "vpn-en").Score;
+
+        Assert.False(await kb.Base.RefreshAsync(force: false, None));
+        Assert.True(kb.Search("vpn connect", "en").Hits.Single(h => h.ArticleId == "vpn-en").Score < before);
+    }
+
+    [Fact]
+    public async Task Save_when_another_replica_changed_the_store_first_indexes_its_change_too()
+    {
+        var store = new InMemoryKnowledgeStore();
+        using var kb = new KnowledgeFixture(store, KnowledgeTestArticles.All());
+        var other = KnowledgeTestArticles.Article("kettle", "en", "Kettle in the kitchen is broken", "kettle kitchen");
+        await store.SaveAsync([other], None);
+
+        await kb.Base.SaveAsync([KnowledgeTestArticles.Article("toaster", "en", "Toaster", "toaster")], None);
+
+        Assert.Equal("kettle", kb.Search("kettle", "en").Hits[0].ArticleId);
+        Assert.Equal("toaster", kb.Search("toaster", "en").Hits[0].ArticleId);
+    }
 }
