@@ -60,4 +60,17 @@ public sealed class TypoToleranceTests
         Assert.Equal(TermOrigin.Exact, query.Words[0].Terms[0].Origin);
         Assert.Equal("exact", kb.Search("printer").Hits[0].ArticleId);
     }
+
+    [Fact]
+    public void Search_when_word_is_a_truncated_colloquial_form_matches_longer_terms_by_prefix()
+    {
+        using var kb = new KnowledgeFixture(articles:
+        [
+            KnowledgeTestArticles.Article("sync-ru", "ru", "OneDrive: не идёт синхронизация", "Синхронизация файлов остановилась, значок с красным крестом."),
+            KnowledgeTestArticles.Article("mail-ru", "ru", "Почтовый ящик переполнен", "Удалите старые письма."),
+        ]);
+        var outcome = kb.Search("не синхронит папку", "ru");
+        Assert.Equal("sync-ru", outcome.Hits[0].ArticleId);
+        Assert.Contains(kb.Index.Analyzer.AnalyzeQuery("синхронит", "ru").Words, w => w.Terms[0].Term == "синхрон");
+    }
 }

@@ -10,6 +10,8 @@ public enum TermOrigin
     Synonym,
     /// <summary>An index term within 1–2 edits of a word the index does not know.</summary>
     Typo,
+    /// <summary>A longer index term that starts with the stem of a word the index does not know (синхронит → синхрониз…).</summary>
+    Prefix,
 }
 
 /// <summary>One index term a query word may match, with the weight a match counts for.</summary>

@@ -18,6 +18,7 @@ public sealed class IndexSnapshot : IDisposable
     private readonly Dictionary<string, int> rowByArticle = new(StringComparer.OrdinalIgnoreCase);
     private readonly TypoCandidateIndex typos = new();
     private double totalLength;
+    private int[]? sortedTerms;
 
     public IndexSnapshot(string? filePath)
     {
@@ -60,6 +61,32 @@ public sealed class IndexSnapshot : IDisposable
         typos.Find(word, Term).Where(c => documentFrequencies[c.TermId] > 0);
 
     public IEnumerable<string> ArticleIds => rowByArticle.Keys;
+
+    /// <summary>Index terms that start with <paramref name="prefix"/> (derived or longer forms of a truncated word), most frequent first.</summary>
+    public IEnumerable<int> TermsStartingWith(string prefix, int limit)
+    {
+        if (sortedTerms is null || sortedTerms.Length != terms.Count)
+        {
+            sortedTerms = [.. Enumerable.Range(0, terms.Count)];
+            Array.Sort(sortedTerms, (a, b) => string.CompareOrdinal(terms[a], terms[b]));
+        }
+        var lo = 0;
+        var hi = sortedTerms.Length;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) / 2;
+            if (string.CompareOrdinal(terms[sortedTerms[mid]], prefix) < 0) lo = mid + 1;
+            else hi = mid;
+        }
+        var found = new List<int>();
+        for (var i = lo; i < sortedTerms.Length && terms[sortedTerms[i]].StartsWith(prefix, StringComparison.Ordinal); i++)
+        {
+            var id = sortedTerms[i];
+            if (documentFrequencies[id] > 0 && terms[id].Length > prefix.Length) found.Add(id);
+            if (found.Count >= 200) break;
+        }
+        return found.OrderByDescending(id => documentFrequencies[id]).Take(limit);
+    }
 
     /// <summary>Adds or replaces an article. <paramref name="fields"/> are analysed terms per field.</summary>
     public void Upsert(string articleId, string title, string language, string snippet, AnalysedFields fields)

@@ -150,6 +150,14 @@ public sealed class KnowledgeSearcher(KnowledgeIndex index, FeedbackMemory feedb
             {
                 terms.Add((id, distance == 1 ? tuning.TypoWeight1 : tuning.TypoWeight2, TermOrigin.Typo));
             }
+            var stem = word.Terms[0].Term;
+            if (tuning.PrefixWeight > 0 && stem.Length >= tuning.MinPrefixLength)
+            {
+                foreach (var id in snapshot.TermsStartingWith(stem, tuning.TypoCandidatesPerWord))
+                {
+                    if (terms.All(t => t.TermId != id)) terms.Add((id, tuning.PrefixWeight, TermOrigin.Prefix));
+                }
+            }
         }
         var importance = terms.Count == 0
             ? maxIdf * tuning.UnknownWordImportance

@@ -28,6 +28,12 @@ public sealed class SearchTuning
 
     public int TypoCandidatesPerWord { get; init; } = 3;
 
+    /// <summary>Weight of a longer index term that starts with the stem of an unknown word (0 turns it off).</summary>
+    public double PrefixWeight { get; init; } = 0.5;
+
+    /// <summary>Shortest stem that looks for longer terms starting with it.</summary>
+    public int MinPrefixLength { get; init; } = 5;
+
     /// <summary>Score factor for an article in another language than the user's.</summary>
     public double OtherLanguageFactor { get; init; } = 0.75;
 
