@@ -1,0 +1,56 @@
+using Microsoft.Extensions.Options;
+
+namespace ServiceDesk.Core.Notifications;
+
+/// <summary>Configuration section <c>Outbox</c>: how the dispatcher retries, backs off, leases and parks.</summary>
+public sealed class OutboxOptions
+{
+    public const string SectionName = "Outbox";
+
+    /// <summary>Delay after the first failure; doubles with each further one, up to <see cref="MaxDelay"/>.</summary>
+    public TimeSpan BaseDelay { get; set; } = TimeSpan.FromSeconds(2);
+
+    public TimeSpan MaxDelay { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>After this many failed attempts a message is parked with its error for an administrator.</summary>
+    public int MaxAttempts { get; set; } = 12;
+
+    /// <summary>How long one dispatcher holds a message while sending it; another replica may take it after.</summary>
+    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Messages taken per pass.</summary>
+    public int BatchSize { get; set; } = 100;
+
+    /// <summary>How often an idle dispatcher looks for new messages.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>The delay before attempt <paramref name="failures"/> + 1, honouring a channel's retry-after.</summary>
+    public TimeSpan DelayAfter(int failures, TimeSpan? retryAfter)
+    {
+        if (retryAfter is { } r && r > TimeSpan.Zero)
+            return r;
+        var exponent = Math.Clamp(failures - 1, 0, 30);
+        var ticks = Math.Min(BaseDelay.Ticks * Math.Pow(2, exponent), MaxDelay.Ticks);
+        return TimeSpan.FromTicks((long)ticks);
+    }
+}
+
+public sealed class OutboxOptionsValidator : IValidateOptions<OutboxOptions>
+{
+    public ValidateOptionsResult Validate(string? name, OutboxOptions o)
+    {
+        var errors = new List<string>();
+        void Positive(string setting, TimeSpan value)
+        {
+            if (value <= TimeSpan.Zero) errors.Add($"Outbox:{setting} must be a positive duration, not '{value}'");
+        }
+        Positive(nameof(o.BaseDelay), o.BaseDelay);
+        Positive(nameof(o.MaxDelay), o.MaxDelay);
+        Positive(nameof(o.LeaseDuration), o.LeaseDuration);
+        Positive(nameof(o.PollInterval), o.PollInterval);
+        if (o.MaxDelay < o.BaseDelay) errors.Add($"Outbox:MaxDelay '{o.MaxDelay}' must not be shorter than Outbox:BaseDelay '{o.BaseDelay}'");
+        if (o.MaxAttempts < 1) errors.Add($"Outbox:MaxAttempts must be at least 1, not {o.MaxAttempts}");
+        if (o.BatchSize < 1) errors.Add($"Outbox:BatchSize must be at least 1, not {o.BatchSize}");
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+}
