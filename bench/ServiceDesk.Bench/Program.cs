@@ -1,1 +1,2 @@
+if (args is ["sla", ..]) Environment.Exit(await ServiceDesk.Bench.Sla.SlaMonitorBench.RunAsync(args[1..]));
 Console.WriteLine("bench");

@@ -1,5 +1,7 @@
 using System.Data;
 using System.Data.Common;
+using System.Globalization;
+using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using ServiceDesk.Core.Storage;
@@ -7,15 +9,16 @@ using ServiceDesk.Core.Storage;
 namespace ServiceDesk.Core.Notifications;
 
 /// <summary>
-/// Writes the outbox messages a context is about to insert through one prepared statement executed per row, in the
-/// context's current transaction, instead of the change tracker's per-entity commands: for passes that notify many
-/// people at once (the SLA monitor). Plain quoted SQL, the same on SQLite and PostgreSQL.
+/// Writes the outbox messages a context is about to insert with multi-row INSERTs (a few dozen rows each, in the
+/// context's current transaction) instead of the change tracker's one command per entity: for passes that notify
+/// many people at once (the SLA monitor). Plain quoted SQL, the same on SQLite and PostgreSQL.
 /// </summary>
 public static class OutboxBulkInsert
 {
-    private const string Sql =
-        "INSERT INTO \"outbox\" (\"CreatedAt\", \"Channel\", \"ConversationId\", \"ThreadId\", \"TicketKey\", \"Payload\", \"Status\", \"Attempts\", \"NextAttemptAt\") " +
-        "VALUES (@created, @channel, @conversation, @thread, @ticket, @payload, @status, @attempts, @next)";
+    private const int RowsPerStatement = 25;
+
+    private const string Insert =
+        "INSERT INTO \"outbox\" (\"CreatedAt\", \"Channel\", \"ConversationId\", \"ThreadId\", \"TicketKey\", \"Payload\", \"Status\", \"Attempts\", \"NextAttemptAt\") VALUES ";
 
     public static async Task<int> FlushAddedAsync(ServiceDeskDbContext db, CancellationToken ct)
     {
@@ -26,25 +29,32 @@ public static class OutboxBulkInsert
         await db.Database.OpenConnectionAsync(ct);
         try
         {
-            await using var cmd = db.Database.GetDbConnection().CreateCommand();
-            cmd.CommandText = Sql;
-            cmd.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-            var p = new[]
+            foreach (var chunk in added.Chunk(RowsPerStatement))
             {
-                Param(cmd, "@created", DbType.Int64), Param(cmd, "@channel", DbType.String), Param(cmd, "@conversation", DbType.String),
-                Param(cmd, "@thread", DbType.String), Param(cmd, "@ticket", DbType.String), Param(cmd, "@payload", DbType.String),
-                Param(cmd, "@status", DbType.String), Param(cmd, "@attempts", DbType.Int32), Param(cmd, "@next", DbType.Int64),
-            };
-            await cmd.PrepareAsync(ct);
-            foreach (var entry in added)
-            {
-                var m = entry.Entity;
-                object?[] values = [m.CreatedAt.ToUnixTimeMilliseconds(), m.Channel, m.ConversationId, m.ThreadId, m.TicketKey, m.Payload,
-                    m.Status.ToString(), m.Attempts, m.NextAttemptAt.ToUnixTimeMilliseconds()];
-                for (var i = 0; i < p.Length; i++)
-                    p[i].Value = values[i] ?? DBNull.Value;
+                await using var cmd = db.Database.GetDbConnection().CreateCommand();
+                cmd.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+                var sql = new StringBuilder(Insert);
+                for (var row = 0; row < chunk.Length; row++)
+                {
+                    var m = chunk[row].Entity;
+                    sql.Append(row == 0 ? "(" : ", (");
+                    object?[] values = [m.CreatedAt.ToUnixTimeMilliseconds(), m.Channel, m.ConversationId, m.ThreadId, m.TicketKey, m.Payload,
+                        m.Status.ToString(), m.Attempts, m.NextAttemptAt.ToUnixTimeMilliseconds()];
+                    for (var i = 0; i < values.Length; i++)
+                    {
+                        var p = cmd.CreateParameter();
+                        p.ParameterName = "@p" + cmd.Parameters.Count.ToString(CultureInfo.InvariantCulture);
+                        p.DbType = values[i] switch { long => DbType.Int64, int => DbType.Int32, _ => DbType.String };
+                        p.Value = values[i] ?? DBNull.Value;
+                        cmd.Parameters.Add(p);
+                        sql.Append(i == 0 ? "" : ", ").Append(p.ParameterName);
+                    }
+                    sql.Append(')');
+                }
+                cmd.CommandText = sql.ToString();
                 await cmd.ExecuteNonQueryAsync(ct);
-                entry.State = EntityState.Detached;
+                foreach (var entry in chunk)
+                    entry.State = EntityState.Detached;
             }
         }
         finally
@@ -52,14 +62,5 @@ public static class OutboxBulkInsert
             await db.Database.CloseConnectionAsync();
         }
         return added.Count;
-    }
-
-    private static DbParameter Param(DbCommand cmd, string name, DbType type)
-    {
-        var p = cmd.CreateParameter();
-        p.ParameterName = name;
-        p.DbType = type;
-        cmd.Parameters.Add(p);
-        return p;
     }
 }

@@ -111,6 +111,7 @@ internal sealed class SlaAlerts(
         var lead = people.LeadOf(SupportLine.L1);
         if (clock.Policies.AutoEscalate)
         {
+            db.Attach(t);
             var decision = t.Escalate(MonitorActor, SupportLine.L2, texts.Get(options.DefaultLanguage, "sla.l1_reason", ("minutes", minutes)),
                 new LifecycleContext(now, TimeSpan.FromDays(options.ReopenWindowDays)));
             if (!decision.Allowed || t.LastEvent is not { } escalated)
@@ -188,7 +189,7 @@ internal sealed class SlaAlerts(
     private MessageButton Show(Ticket t, string lang) => new(texts.Get(lang, "button.show"), $"show {t.Key}");
 
     private void Record(Ticket t, string kind, string text) =>
-        t.Events.Add(new TicketEvent
+        db.Add(new TicketEvent
         {
             TicketId = t.Id, Kind = kind, ActorId = MonitorActor.Id, ActorName = MonitorActor.Name, Channel = MonitorActor.Channel,
             At = now, Text = text, Visibility = Visibility.Internal,

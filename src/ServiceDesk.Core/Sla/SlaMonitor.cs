@@ -53,7 +53,7 @@ public sealed class SlaMonitor(
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var due = await db.Set<SlaTimer>()
+        var due = await db.Set<SlaTimer>().AsNoTracking()
             .Where(t => t.FiredAt == null && t.DueAt <= now)
             .OrderBy(t => t.DueAt).ThenBy(t => t.Id)
             .Take(BatchSize)
@@ -62,12 +62,13 @@ public sealed class SlaMonitor(
             return 0;
 
         var ids = due.Select(t => t.TicketId).Distinct().ToList();
-        var tickets = await db.Tickets.Where(t => ids.Contains(t.Id)).ToDictionaryAsync(t => t.Id, ct);
-        var clocks = await db.Set<TicketSla>().Where(s => ids.Contains(s.TicketId)).ToDictionaryAsync(s => s.TicketId, ct);
+        // read-only: the monitor attaches a ticket only when it changes it (automatic escalation)
+        var tickets = await db.Tickets.AsNoTracking().Where(t => ids.Contains(t.Id)).ToDictionaryAsync(t => t.Id, ct);
+        var clocks = await db.Set<TicketSla>().AsNoTracking().Where(s => ids.Contains(s.TicketId)).ToDictionaryAsync(s => s.TicketId, ct);
+
         var outbox = new OutboxWriter(db, now);
         var alerts = new SlaAlerts(db, outbox, texts, people, options.Value, tracker.Clock, now);
         await alerts.PrefetchAsync(tickets.Values, ct);
-
         foreach (var group in due.GroupBy(t => t.TicketId))
         {
             if (!tickets.TryGetValue(group.Key, out var ticket) || !ticket.IsOpen || !clocks.TryGetValue(group.Key, out var clock))
@@ -83,11 +84,6 @@ public sealed class SlaMonitor(
         {
             await tx.RollbackAsync(ct);
             return due.Count;
-        }
-        foreach (var timer in due)
-        {
-            timer.FiredAt = now;
-            db.Entry(timer).Property(t => t.FiredAt).OriginalValue = now;
         }
 
         if (alerts.Escalated)
