@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using ServiceDesk.Core.Conversations.Texts;
 using ServiceDesk.Core.Storage;
 using ServiceDesk.Core.Tickets;
 
@@ -21,6 +22,27 @@ public sealed class SlaQueries(SlaClock clock)
     {
         var track = state.FirstResponse.IsMet ? state.Resolution : state.FirstResponse;
         return new SlaStanding(track.Kind, clock.Remaining(track, now), track.DueAt, state.Paused, track.IsMet, track.IsBreachedAt(now));
+    }
+
+    /// <summary>
+    /// A work queue by SLA time left: overdue and nearest first, clocks paused while waiting for the user after the
+    /// running ones, tickets without clocks last; <paramref name="tickets"/>' own order breaks ties.
+    /// </summary>
+    public static IEnumerable<T> SortByTimeLeft<T>(IEnumerable<T> tickets, Func<T, SlaStanding?> standing) =>
+        tickets.Select((t, i) => (Ticket: t, Index: i, Standing: standing(t)))
+            .OrderBy(x => x.Standing is null ? 2 : x.Standing.Paused ? 1 : 0)
+            .ThenBy(x => x.Standing?.Left ?? TimeSpan.MaxValue)
+            .ThenBy(x => x.Index)
+            .Select(x => x.Ticket);
+
+    /// <summary>One line for people: <c>⏱ resolution: 3h 20m left</c>, paused, or overdue.</summary>
+    public string Describe(SlaStanding standing, TextCatalog texts, string lang)
+    {
+        var target = texts.Format(lang, standing.Target);
+        var time = SlaText.Duration(standing.Left);
+        if (standing.Left < TimeSpan.Zero || standing.Breached)
+            return texts.Get(lang, "sla.standing.overdue", ("target", target), ("time", time));
+        return texts.Get(lang, standing.Paused ? "sla.standing.paused" : "sla.standing.left", ("target", target), ("time", time));
     }
 
     /// <summary>Open tickets past a target, and those warned about but not yet past it; each list at most <paramref name="take"/>, most urgent first.</summary>

@@ -29,7 +29,7 @@ public sealed class SlaTranscriptTests
         await script.PlayAsync(OpenAndClaim + """
 
             kate@l1-team > priority SD-1 P2 the whole sales team is affected
-            l1-team < 🎫 SD-1 [P2]
+            l1-team < 🎫 SD-1 [P2] My laptop cannot connect to the VPN since this morning / in progress · L1 · Kate · from Alice · - / ⏱ resolution: 8h 00m left
             alice < SD-1
             l1-team < SD-1
             """);
@@ -166,6 +166,38 @@ public sealed class SlaTranscriptTests
             maria < 🚨 SD-1 «My laptop cannot connect to the VPN since this morning» (P3) breached its first response target
             managers < 🚨 SD-1
             lena < ⚠️ SD-1 «My laptop cannot connect to the VPN since this morning» (P3, L1) is still unclaimed past its response target. {Claim|Details}
+            """);
+    }
+
+    [Fact]
+    public async Task Queue_and_show_give_the_time_left_and_the_queue_sorts_by_it()
+    {
+        await using var desk = await StartAsync(("Sla:L1TimeBox", "2.00:00:00"));
+        var script = new Transcript(desk);
+        await script.PlayAsync(OpenAndClaim + """
+
+            kate@l1-team > priority SD-1 P2 urgent
+            l1-team < 🎫 SD-1 [P2]
+            alice < SD-1
+            l1-team < SD-1
+            """);
+        desk.Clock.SetTo(At(16));
+        await script.PlayAsync("""
+            bob > The printer on the 3rd floor is on fire
+            bob < Ticket SD-2 is open, priority P3.
+            l1-team < 🎫 SD-2 [P3] The printer on the 3rd floor is on fire / new · L1 · unassigned · from Bob · - / ⏱ first response: 2h 00m left
+            kate@l1-team > priority SD-2 P1 fire
+            l1-team < 🎫 SD-2 [P1] The printer on the 3rd floor is on fire / new · L1 · unassigned · from Bob · - / ⏱ first response: 15m left
+            bob < SD-2
+            l1-team < SD-2
+            kate@l1-team > claim SD-2
+            l1-team < 🎫 SD-2 [P1] The printer on the 3rd floor is on fire / in progress · L1 · Kate · from Bob · - / ⏱ resolution: 4h 00m left
+            bob < Kate is working on your ticket SD-2.
+            l1-team < You have taken SD-2.
+            kate@l1-team > queue
+            l1-team < Queue L1: / • SD-1 [P2] in progress — My laptop cannot connect to the VPN since this morning (Kate) · ⏱ resolution: 1h 00m left / • SD-2 [P1] in progress — The printer on the 3rd floor is on fire (Kate) · ⏱ resolution: 4h 00m left
+            kate@l1-team > show SD-1
+            l1-team < SD-1 «My laptop cannot connect to the VPN since this morning» / Incident · in progress · P2 · L1 · engineer: Kate · requester: Alice · category: - / ⏱ resolution: 1h 00m left
             """);
     }
 
