@@ -20,8 +20,7 @@ internal sealed class BenchStore : IDbContextFactory<ServiceDeskDbContext>
         StoreRegistration.Configure(builder, new ServiceDeskOptions { Database = { ConnectionString = ConnectionString } });
         _options = builder.Options;
         using var db = CreateDbContext();
-        db.Database.Migrate();
-        db.Database.ExecuteSqlRaw("PRAGMA journal_mode = WAL;");
+        db.Database.Migrate(); // rollback journal until the bulk load is done; then WAL, as the service runs
     }
 
     public string Path { get; }
