@@ -16,6 +16,8 @@ public static class ServiceDeskHost
         services.AddServiceDeskCore();
         services.AddServiceDeskBackgroundWork();
         services.AddProblemDetails();
+        // A body that does not bind is the caller's mistake: 400 with a problem, in every environment.
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);
         services.AddOpenApi();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddSingleton<ApiKeyFilter>();
@@ -26,6 +28,7 @@ public static class ServiceDeskHost
     public static async Task InitializeServiceDeskAsync(this WebApplication app)
     {
         _ = app.Services.GetRequiredService<TextCatalog>();
+        _ = app.Services.GetRequiredService<ServiceDesk.Core.Conversations.Intake.IntakeDefinition>();
         await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None);
     }
 
