@@ -12,7 +12,7 @@ namespace ServiceDesk.Core.Tests.Sla;
 public sealed class SlaTranscriptTests
 {
     private const string OpenAndClaim = """
-        alice > My laptop cannot connect to the VPN since this morning
+        ! intake alice > My laptop cannot connect to the VPN since this morning
         alice < Ticket SD-1 is open, priority P3.
         l1-team < 🎫 SD-1 [P3]
         kate@l1-team > [Claim]
@@ -29,7 +29,7 @@ public sealed class SlaTranscriptTests
         await script.PlayAsync(OpenAndClaim + """
 
             kate@l1-team > priority SD-1 P2 the whole sales team is affected
-            l1-team < 🎫 SD-1 [P2] My laptop cannot connect to the VPN since this morning / in progress · L1 · Kate · from Alice · - / ⏱ resolution: 8h 00m left
+            l1-team < 🎫 SD-1 [P2] My laptop cannot connect to the VPN since this morning / in progress · L1 · Kate · from Alice · other / ⏱ resolution: 8h 00m left
             alice < SD-1
             l1-team < SD-1
             """);
@@ -48,7 +48,7 @@ public sealed class SlaTranscriptTests
         await MonitorAtAsync(desk, At(17, 30));
         await MonitorAtAsync(desk, At(9, 0, day: 24));
         await script.PlayAsync("""
-            maria < 🚨 SD-1 «My laptop cannot connect to the VPN since this morning» (P2) breached its resolution target (due 2026-11-23 17:00 (UTC)). /  / 🎫 SD-1 [P2] My laptop cannot connect to the VPN since this morning / in progress · L1 · Kate · from Alice · - / resolution target breached, overdue by 0m
+            maria < 🚨 SD-1 «My laptop cannot connect to the VPN since this morning» (P2) breached its resolution target (due 2026-11-23 17:00 (UTC)). /  / 🎫 SD-1 [P2] My laptop cannot connect to the VPN since this morning / in progress · L1 · Kate · from Alice · other / resolution target breached, overdue by 0m
             managers < 🚨 SD-1 «My laptop cannot connect to the VPN since this morning» (P2) breached its resolution target
             """);
 
@@ -155,7 +155,7 @@ public sealed class SlaTranscriptTests
         await using var desk = await StartAsync();
         var script = new Transcript(desk);
         await script.PlayAsync("""
-            alice > My laptop cannot connect to the VPN since this morning
+            ! intake alice > My laptop cannot connect to the VPN since this morning
             alice < Ticket SD-1 is open, priority P3.
             l1-team < 🎫 SD-1 [P3]
             """);
@@ -183,21 +183,21 @@ public sealed class SlaTranscriptTests
             """);
         desk.Clock.SetTo(At(16));
         await script.PlayAsync("""
-            bob > The printer on the 3rd floor is on fire
+            ! intake bob > The printer on the 3rd floor is on fire
             bob < Ticket SD-2 is open, priority P3.
-            l1-team < 🎫 SD-2 [P3] The printer on the 3rd floor is on fire / new · L1 · unassigned · from Bob · - / ⏱ first response: 2h 00m left
+            l1-team < 🎫 SD-2 [P3] The printer on the 3rd floor is on fire / new · L1 · unassigned · from Bob · other / ⏱ first response: 2h 00m left
             kate@l1-team > priority SD-2 P1 fire
-            l1-team < 🎫 SD-2 [P1] The printer on the 3rd floor is on fire / new · L1 · unassigned · from Bob · - / ⏱ first response: 15m left
+            l1-team < 🎫 SD-2 [P1] The printer on the 3rd floor is on fire / new · L1 · unassigned · from Bob · other / ⏱ first response: 15m left
             bob < SD-2
             l1-team < SD-2
             kate@l1-team > claim SD-2
-            l1-team < 🎫 SD-2 [P1] The printer on the 3rd floor is on fire / in progress · L1 · Kate · from Bob · - / ⏱ resolution: 4h 00m left
+            l1-team < 🎫 SD-2 [P1] The printer on the 3rd floor is on fire / in progress · L1 · Kate · from Bob · other / ⏱ resolution: 4h 00m left
             bob < Kate is working on your ticket SD-2.
             l1-team < You have taken SD-2.
             kate@l1-team > queue
             l1-team < Queue L1: / • SD-1 [P2] in progress — My laptop cannot connect to the VPN since this morning (Kate) · ⏱ resolution: 1h 00m left / • SD-2 [P1] in progress — The printer on the 3rd floor is on fire (Kate) · ⏱ resolution: 4h 00m left
             kate@l1-team > show SD-1
-            l1-team < SD-1 «My laptop cannot connect to the VPN since this morning» / Incident · in progress · P2 · L1 · engineer: Kate · requester: Alice · category: - / ⏱ resolution: 1h 00m left
+            l1-team < SD-1 «My laptop cannot connect to the VPN since this morning» / Incident · in progress · P2 · L1 · engineer: Kate · requester: Alice · category: other / ⏱ resolution: 1h 00m left
             """);
     }
 
