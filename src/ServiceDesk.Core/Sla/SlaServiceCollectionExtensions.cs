@@ -23,6 +23,7 @@ public static class SlaServiceCollectionExtensions
         services.TryAddSingleton<SlaTracker>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ITicketHook, SlaTracker>(sp => sp.GetRequiredService<SlaTracker>()));
         services.TryAddSingleton<SlaQueries>();
+        services.TryAddSingleton<ISlaPreview, SlaPreview>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ITicketHook, SlaCardAnnotator>());
         services.TryAddSingleton<SlaMonitor>();
         return services;
