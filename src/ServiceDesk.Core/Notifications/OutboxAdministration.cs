@@ -36,8 +36,3 @@ public sealed class OutboxAdministration(IDbContextFactory<ServiceDeskDbContext>
         return n == 1;
     }
 }
-
-public sealed record OutboxCounts(int Pending, int Sent, int Parked);
-
-public sealed record ParkedOutboxMessage(
-    long Id, DateTimeOffset CreatedAt, string Channel, string ConversationId, string? TicketKey, int Attempts, string? LastError, string Payload);

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using ServiceDesk.Core.Configuration;
 using ServiceDesk.Core.Conversations;
 using ServiceDesk.Core.Conversations.Texts;
@@ -29,6 +28,10 @@ internal sealed class SlaAlerts(
     public static readonly Actor MonitorActor = new("sla-monitor", "SLA monitor", "system", IsManager: true);
 
     private readonly TicketNotifier _notifier = new(db, outbox, texts, people, options, now);
+    private readonly SlaRecipients _recipients = new(db, people, options);
+
+    /// <summary>Loads the profiles of everyone the batch may address in one query.</summary>
+    public Task PrefetchAsync(IEnumerable<Ticket> tickets, CancellationToken ct) => _recipients.PrefetchAsync(tickets, ct);
 
     /// <summary>True once this batch escalated a ticket (the ticket hooks must then run before the save).</summary>
     public bool Escalated { get; private set; }
@@ -72,17 +75,17 @@ internal sealed class SlaAlerts(
         var calendar = clock.Policies.Calendar(track.Calendar);
         foreach (var manager in people.Managers)
         {
-            if (await PrivateAddressAsync(manager.Id, ct) is { } dm)
-                outbox.Write(BreachCard(t, track, dm, await LanguageAsync(manager.Id, ct), calendar));
+            if (await _recipients.PrivateAddressAsync(manager.Id, ct) is { } dm)
+                outbox.Write(BreachCard(t, track, dm, await _recipients.LanguageAsync(manager.Id, ct), calendar));
         }
         if (people.ManagersChannel is { } channel)
             outbox.Write(BreachCard(t, track, ConversationAddress.Parse(channel), options.DefaultLanguage, calendar));
         Record(t, SlaEventKinds.Breached, $"{track.Kind} ({t.Priority}, due {SlaText.Due(track.DueAt, calendar)})");
 
         if (track.Kind == SlaTargetKind.FirstResponse && t.AssigneeId is null && people.LeadOf(t.Line) is { } lead
-            && await PrivateAddressAsync(lead.Id, ct) is { } leadChat)
+            && await _recipients.PrivateAddressAsync(lead.Id, ct) is { } leadChat)
         {
-            var lang = await LanguageAsync(lead.Id, ct);
+            var lang = await _recipients.LanguageAsync(lead.Id, ct);
             outbox.Write(new OutboundMessage
             {
                 To = leadChat,
@@ -123,9 +126,9 @@ internal sealed class SlaAlerts(
             return;
         }
 
-        if (t.AssigneeId is { } assignee && await PrivateAddressAsync(assignee, ct) is { } dm)
+        if (t.AssigneeId is { } assignee && await _recipients.PrivateAddressAsync(assignee, ct) is { } dm)
         {
-            var lang = await LanguageAsync(assignee, ct);
+            var lang = await _recipients.LanguageAsync(assignee, ct);
             outbox.Write(new OutboundMessage
             {
                 To = dm,
@@ -145,46 +148,10 @@ internal sealed class SlaAlerts(
 
     private async Task<(ConversationAddress? To, string Lang)> AssigneeOrTeamAsync(Ticket t, CancellationToken ct)
     {
-        if (t.AssigneeId is { } assignee && await PrivateAddressAsync(assignee, ct) is { } dm)
-            return (dm, await LanguageAsync(assignee, ct));
+        if (t.AssigneeId is { } assignee && await _recipients.PrivateAddressAsync(assignee, ct) is { } dm)
+            return (dm, await _recipients.LanguageAsync(assignee, ct));
         return people.TeamChannelOf(t.Line) is { } team ? (ConversationAddress.Parse(team), options.DefaultLanguage) : (null, options.DefaultLanguage);
     }
-
-    /// <summary>
-    /// Loads the profiles of everyone the batch may address in one query (assignees, managers, line leads), so the
-    /// per-ticket lookups below are answered from the context instead of a query each.
-    /// </summary>
-    public async Task PrefetchAsync(IEnumerable<Ticket> tickets, CancellationToken ct)
-    {
-        var ids = tickets.Select(t => t.AssigneeId).OfType<string>()
-            .Concat(people.Managers.Select(m => m.Id))
-            .Concat(Enum.GetValues<SupportLine>().Select(l => people.LeadOf(l)?.Id).OfType<string>())
-            .Distinct().ToList();
-        var found = await db.Profiles.Where(p => ids.Contains(p.PersonId)).ToListAsync(ct);
-        foreach (var id in ids)
-            _profiles[id] = found.FirstOrDefault(p => p.PersonId == id);
-    }
-
-    private readonly Dictionary<string, PersonProfile?> _profiles = new(StringComparer.OrdinalIgnoreCase);
-
-    private async Task<PersonProfile?> ProfileAsync(string personId, CancellationToken ct)
-    {
-        if (!_profiles.TryGetValue(personId, out var profile))
-            _profiles[personId] = profile = await db.Profiles.FindAsync([personId], ct);
-        return profile;
-    }
-
-    /// <summary>As <see cref="TicketNotifier.PrivateAddressOfAsync"/>: the last private chat, else the first identity.</summary>
-    private async Task<ConversationAddress?> PrivateAddressAsync(string personId, CancellationToken ct)
-    {
-        if (await ProfileAsync(personId, ct) is { PrivateChannel: { } ch, PrivateConversationId: { } conv })
-            return new ConversationAddress(ch, conv);
-        var identity = people.Find(personId)?.Identities.FirstOrDefault() ?? (personId.Contains(':') ? personId : null);
-        return identity is null ? null : ConversationAddress.Parse(identity);
-    }
-
-    private async Task<string> LanguageAsync(string personId, CancellationToken ct) =>
-        (await ProfileAsync(personId, ct))?.Language ?? people.Find(personId)?.Language ?? options.DefaultLanguage;
 
     private MessageButton Show(Ticket t, string lang) => new(texts.Get(lang, "button.show"), $"show {t.Key}");
 

@@ -7,10 +7,3 @@ public sealed record SlaPolicy(string Priority, TimeSpan FirstResponse, TimeSpan
 {
     public TimeSpan TargetFor(SlaTargetKind kind) => kind == SlaTargetKind.FirstResponse ? FirstResponse : Resolution;
 }
-
-/// <summary>The two promises made for a ticket.</summary>
-public enum SlaTargetKind
-{
-    FirstResponse,
-    Resolution,
-}

@@ -85,11 +85,3 @@ public sealed class SlaQueries(SlaClock clock)
         return new SlaOverview(atRisk, breachedEntries);
     }
 }
-
-/// <summary>Where a ticket stands against its nearest open target.</summary>
-public sealed record SlaStanding(SlaTargetKind Target, TimeSpan Left, DateTimeOffset? DueAt, bool Paused, bool Met, bool Breached);
-
-public sealed record SlaOverview(IReadOnlyList<SlaOverviewEntry> AtRisk, IReadOnlyList<SlaOverviewEntry> Breached);
-
-public sealed record SlaOverviewEntry(
-    string Key, string Title, Priority Priority, SupportLine Line, string? Assignee, SlaTargetKind Target, TimeSpan Left, DateTimeOffset? DueAt, bool Paused);

@@ -8,9 +8,3 @@ public sealed record SlaState(string Priority, SlaTrack FirstResponse, SlaTrack 
     public SlaState With(SlaTrack track) =>
         track.Kind == SlaTargetKind.FirstResponse ? this with { FirstResponse = track } : this with { Resolution = track };
 }
-
-/// <summary>A moment the monitor acts on: a warning at <see cref="Fraction"/> of a target, or its breach (fraction 1).</summary>
-public sealed record SlaMilestone(SlaTargetKind Target, double Fraction, DateTimeOffset DueAt)
-{
-    public bool IsBreach => Fraction >= 1;
-}

@@ -22,15 +22,6 @@ public sealed class SlaTimer
 
     public DateTimeOffset DueAt { get; set; }
 
-    /// <summary>Set once, when the monitor acted; a concurrency token, so two replicas never both act.</summary>
+    /// <summary>Set once, when the monitor acted; only an unfired timer is marked, so two replicas never both act.</summary>
     public DateTimeOffset? FiredAt { get; set; }
-}
-
-public enum SlaTimerKind
-{
-    ResponseWarning,
-    ResponseBreach,
-    ResolutionWarning,
-    ResolutionBreach,
-    L1TimeBox,
 }
