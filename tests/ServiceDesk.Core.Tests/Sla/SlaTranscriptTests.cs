@@ -42,7 +42,13 @@ public sealed class SlaTranscriptTests
         await script.PlayAsync("kate < ⏰ SD-1 «My laptop cannot connect to the VPN since this morning»: 50% of the resolution time is used, 4h 00m left (due 2026-11-23 17:00 (UTC)). {Details}");
 
         await MonitorAtAsync(desk, At(15));
-        await script.PlayAsync("kate < ⏰ SD-1 «My laptop cannot connect to the VPN since this morning»: 75% of the resolution time is used, 2h 00m left");
+        await script.PlayAsync("""
+            kate < ⏰ SD-1 «My laptop cannot connect to the VPN since this morning»: 75% of the resolution time is used, 2h 00m left
+            maria > sla
+            maria < ⏰ At risk (1): / SD-1 P2 L1 «My laptop cannot connect to the VPN since this morning» — Kate — resolution: 2h 00m left {SD-1}
+            kate > sla
+            kate < The SLA overview is for managers.
+            """);
 
         await MonitorAtAsync(desk, At(17));
         await MonitorAtAsync(desk, At(17, 30));
