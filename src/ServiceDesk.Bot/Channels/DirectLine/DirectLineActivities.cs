@@ -52,7 +52,7 @@ public sealed class DirectLineActivities(
         {
             if (rooms.IsShared(sender))
                 return DirectLineProblems.BadRequest($"'from.id' '{sender}' is the name of a shared room; choose another id.");
-            conversation = await store.BindAsync(conversation.Id, sender, sender, ct);
+            conversation = await store.BindToRoomAsync(conversation.Id, sender, sender, ct);
             signals.Notify(DirectLineSignals.ConversationKey(conversation.Id));
         }
 

@@ -15,7 +15,7 @@ public interface IDirectLineStore
     /// Binds an unbound conversation to a user and room, with the room's current sequence as its start. Returns
     /// the conversation as stored afterwards (unchanged if another request bound it first).
     /// </summary>
-    Task<DirectLineConversation> BindAsync(string conversationId, string userId, string room, CancellationToken cancellationToken);
+    Task<DirectLineConversation> BindToRoomAsync(string conversationId, string userId, string room, CancellationToken cancellationToken);
 
     /// <summary>
     /// Appends one activity to a room. <paramref name="build"/> gets the new sequence number and the id of the room's

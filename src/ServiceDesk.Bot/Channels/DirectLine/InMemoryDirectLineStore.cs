@@ -14,7 +14,7 @@ public sealed class InMemoryDirectLineStore : IDirectLineStore
     public Task<DirectLineConversation?> FindConversationAsync(string conversationId, CancellationToken cancellationToken) =>
         Task.FromResult(_conversations.GetValueOrDefault(conversationId));
 
-    public Task<DirectLineConversation> BindAsync(string conversationId, string userId, string room, CancellationToken cancellationToken)
+    public Task<DirectLineConversation> BindToRoomAsync(string conversationId, string userId, string room, CancellationToken cancellationToken)
     {
         var log = Log(room);
         var bound = _conversations.AddOrUpdate(
