@@ -84,8 +84,8 @@ public sealed class ActivityFactory(IOptions<WebChatOptions> options, TimeProvid
     }
 
     /// <summary>
-    /// messageBack actions: Web Chat shows the label as the user's bubble and sends <c>value.action</c>, which the
-    /// inbound mapper turns into <see cref="InboundMessage.Action"/>.
+    /// messageBack actions: Web Chat sends the label as text (its bubble) and <c>value.action</c>, which the inbound
+    /// mapper turns into <see cref="InboundMessage.Action"/>.
     /// </summary>
     private static JsonArray Actions(IReadOnlyList<MessageButton> buttons)
     {
@@ -96,6 +96,7 @@ public sealed class ActivityFactory(IOptions<WebChatOptions> options, TimeProvid
             {
                 ["type"] = "messageBack",
                 ["title"] = b.Label,
+                ["text"] = b.Label,
                 ["displayText"] = b.Label,
                 ["value"] = new JsonObject { ["action"] = b.Value },
             });

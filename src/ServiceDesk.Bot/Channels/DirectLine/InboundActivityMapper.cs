@@ -7,7 +7,7 @@ namespace ServiceDesk.Bot.Channels.DirectLine;
 /// <summary>
 /// Turns a user's message activity into the core's <see cref="InboundMessage"/>. A pressed button arrives as
 /// <c>value</c> (messageBack, postBack with an object, Adaptive Card Action.Submit data) or as postBack text;
-/// its command or answer becomes <see cref="InboundMessage.Action"/>.
+/// its command or answer becomes <see cref="InboundMessage.Action"/>, and the label it carries as text is dropped.
 /// </summary>
 public static class InboundActivityMapper
 {
@@ -17,7 +17,9 @@ public static class InboundActivityMapper
     {
         var text = ReadString(activity, "text");
         var action = ActionFromValue(activity["value"]);
-        if (action is null && IsPostBack(activity) && text is not null)
+        if (action is not null)
+            text = null; // a pressed button's text is only its label, shown in the user's bubble
+        else if (IsPostBack(activity) && text is not null)
         {
             action = text;
             text = null;

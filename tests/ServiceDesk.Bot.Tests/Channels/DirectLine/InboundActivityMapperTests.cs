@@ -17,14 +17,14 @@ public sealed class InboundActivityMapperTests
     }
 
     [Fact]
-    public void Map_when_message_back_carries_text_and_value_keeps_both()
+    public void Map_when_message_back_carries_label_and_value_passes_only_the_action()
     {
         var activity = JsonNode.Parse("""{"type":"message","text":"not that","value":{"action":"kb-no KB-3"}}""")!.AsObject();
 
         var message = InboundActivityMapper.Map(activity, "alice", true, "alice", null, "id");
 
         Assert.Equal("kb-no KB-3", message.Action);
-        Assert.Equal("not that", message.Text);
+        Assert.Null(message.Text);
     }
 
     [Fact]
