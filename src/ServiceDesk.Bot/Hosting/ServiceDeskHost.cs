@@ -1,0 +1,41 @@
+using System.Text.Json.Serialization;
+using ServiceDesk.Bot.Api;
+using ServiceDesk.Bot.Health;
+using ServiceDesk.Core;
+using ServiceDesk.Core.Conversations.Texts;
+using ServiceDesk.Core.Storage;
+
+namespace ServiceDesk.Bot.Hosting;
+
+/// <summary>The composition root: the core, the channels, the HTTP API.</summary>
+public static class ServiceDeskHost
+{
+    public static WebApplicationBuilder AddServiceDesk(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddServiceDeskCore();
+        services.AddServiceDeskBackgroundWork();
+        services.AddProblemDetails();
+        services.AddOpenApi();
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.AddSingleton<ApiKeyFilter>();
+        return builder;
+    }
+
+    /// <summary>Fails fast on broken dialogs/ content or configuration, and brings the schema up to date.</summary>
+    public static async Task InitializeServiceDeskAsync(this WebApplication app)
+    {
+        _ = app.Services.GetRequiredService<TextCatalog>();
+        await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None);
+    }
+
+    public static WebApplication MapServiceDesk(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.MapOpenApi();
+        app.MapHealthEndpoints();
+        app.MapTicketEndpoints();
+        return app;
+    }
+}

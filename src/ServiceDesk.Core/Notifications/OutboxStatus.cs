@@ -1,0 +1,8 @@
+namespace ServiceDesk.Core.Notifications;
+
+public enum OutboxStatus
+{
+    Pending,
+    Sent,
+    Parked,
+}

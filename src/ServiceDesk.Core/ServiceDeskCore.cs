@@ -1,0 +1,48 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using ServiceDesk.Core.Configuration;
+using ServiceDesk.Core.Conversations;
+using ServiceDesk.Core.Conversations.Commands;
+using ServiceDesk.Core.Conversations.Intake;
+using ServiceDesk.Core.Conversations.Texts;
+using ServiceDesk.Core.Notifications;
+using ServiceDesk.Core.People;
+using ServiceDesk.Core.Storage;
+using ServiceDesk.Core.Tickets;
+
+namespace ServiceDesk.Core;
+
+public static class ServiceDeskCore
+{
+    /// <summary>Registers the core: options, people, texts, store, the conversation engine and its commands, the outbox.</summary>
+    /// <summary>The background work of the core: outbox delivery and auto-close of resolved tickets.</summary>
+    public static IServiceCollection AddServiceDeskBackgroundWork(this IServiceCollection services)
+    {
+        services.AddHostedService<OutboxDispatcherLoop>();
+        services.AddHostedService(sp => sp.GetRequiredService<AutoCloser>());
+        return services;
+    }
+
+    public static IServiceCollection AddServiceDeskCore(this IServiceCollection services)
+    {
+        services.AddOptions<ServiceDeskOptions>().BindConfiguration(ServiceDeskOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ServiceDeskOptions>, ServiceDeskOptionsValidator>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<PeopleDirectory>();
+        services.AddSingleton(sp => TextCatalogLoader.Load(
+            DialogsLocation.Resolve(sp.GetRequiredService<IOptions<ServiceDeskOptions>>().Value),
+            sp.GetRequiredService<IOptions<ServiceDeskOptions>>().Value.DefaultLanguage));
+        services.AddServiceDeskStore();
+        services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<OutboxDispatcher>();
+        services.AddSingleton<TicketHooks>();
+        services.AddSingleton<ConversationEngine>();
+        services.AddSingleton<AutoCloser>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IDialog, SimpleIntakeDialog>());
+        foreach (var command in typeof(ServiceDeskCore).Assembly.GetTypes()
+                     .Where(t => t is { IsAbstract: false, IsClass: true } && typeof(ICommandHandler).IsAssignableFrom(t)))
+            services.AddSingleton(typeof(ICommandHandler), command);
+        return services;
+    }
+}

@@ -1,0 +1,11 @@
+namespace ServiceDesk.Core.Tickets;
+
+public enum TicketStatus
+{
+    New,
+    InProgress,
+    WaitingForUser,
+    Resolved,
+    Closed,
+    Cancelled,
+}

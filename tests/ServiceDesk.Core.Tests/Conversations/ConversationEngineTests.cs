@@ -1,0 +1,216 @@
+using Microsoft.EntityFrameworkCore;
+using ServiceDesk.Core.Conversations;
+using ServiceDesk.Core.Storage;
+using ServiceDesk.Core.Tests.Harness;
+using ServiceDesk.Core.Tickets;
+
+namespace ServiceDesk.Core.Tests.Conversations;
+
+public sealed class ConversationEngineTests
+{
+    [Fact]
+    public async Task Employee_when_running_engineer_commands_on_any_ticket_is_refused_with_a_reason()
+    {
+        await using var desk = await TestDesk.StartAsync();
+        await new Transcript(desk).PlayAsync("""
+            alice > The printer on floor 3 jams
+            alice < Ticket SD-1 is open
+            l1-team < 🎫 SD-1
+            alice > claim SD-1
+            alice < You are not allowed to 'claim' on SD-1.
+            alice > resolve SD-1 fixed it myself
+            alice < You are not allowed to 'resolve' on SD-1.
+            alice > escalate SD-1 urgent
+            alice < You are not allowed to 'escalate' on SD-1.
+            alice > note SD-1 secret
+            alice < You are not allowed to 'note' on SD-1.
+            alice > queue
+            alice < The command 'queue' is for the service desk engineers.
+            bob > claim SD-1
+            bob < Ticket SD-1 is not one of yours
+            bob > show SD-1
+            bob < Ticket SD-1 is not one of yours
+            bob > cancel SD-1
+            bob < Ticket SD-1 is not one of yours
+            """);
+    }
+
+    [Fact]
+    public async Task Engineer_when_resolving_a_ticket_assigned_to_someone_else_is_told_who_has_it()
+    {
+        await using var desk = await TestDesk.StartAsync();
+        await new Transcript(desk).PlayAsync("""
+            alice > Outlook keeps asking for my password
+            alice < Ticket SD-1 is open
+            l1-team < 🎫 SD-1
+            lena@l1-team > claim SD-1
+            l1-team < in progress · L1 · Lena
+            alice < Lena is working on your ticket SD-1.
+            l1-team < You have taken SD-1.
+            kate@l1-team > resolve SD-1 reset the profile
+            l1-team < SD-1 is assigned to Lena; only they (or a manager) can do that.
+            kate@l1-team > claim SD-1
+            l1-team < SD-1 is already taken by Lena.
+            """);
+    }
+
+    [Fact]
+    public async Task Engineer_when_replying_in_the_cards_thread_reaches_the_requester_and_note_stays_internal()
+    {
+        await using var desk = await TestDesk.StartAsync();
+        await new Transcript(desk).PlayAsync("""
+            alice > Teams has no sound in meetings
+            alice < Ticket SD-1 is open
+            l1-team < 🎫 SD-1
+            lena@l1-team#SD-1 > Please check the speaker selected in Teams settings
+            alice < Lena on SD-1: / Please check the speaker selected in Teams settings
+            l1-team < Your reply on SD-1 was sent to the requester.
+            lena@l1-team#SD-1 > !note probably the Realtek driver again
+            l1-team < Note added to SD-1.
+            """);
+        await using var db = await desk.Get<IDbContextFactory<ServiceDeskDbContext>>().CreateDbContextAsync();
+        var note = await db.TicketEvents.SingleAsync(e => e.Kind == TicketEventKinds.Note);
+        Assert.Equal(Visibility.Internal, note.Visibility);
+        Assert.Equal("probably the Realtek driver again", note.Text);
+    }
+
+    [Theory]
+    [InlineData("en", "/frobnicate", "I don't know the command 'frobnicate'")]
+    [InlineData("ru", "/frobnicate", "Я не знаю команды «frobnicate»")]
+    [InlineData("pl", "/frobnicate", "Nie znam polecenia „frobnicate”")]
+    [InlineData("en", "claim SD-999", "I can't find ticket SD-999")]
+    [InlineData("ru", "claim SD-999", "Не нахожу заявку SD-999")]
+    [InlineData("pl", "claim 999", "Nie znajduję zgłoszenia 999")]
+    [InlineData("en", "/claim", "Which ticket? Write it like this: claim SD-12")]
+    [InlineData("ru", "/show", "Какая заявка? Напишите так: show SD-12")]
+    [InlineData("pl", "/lang xx", "Nie znam języka „xx”")]
+    public async Task Engine_when_input_is_bad_answers_clearly_in_the_persons_language(string lang, string text, string expected)
+    {
+        await using var desk = await TestDesk.StartAsync();
+        await desk.SendAsync("lena", "lena", "/lang " + lang);
+        var result = await desk.SendAsync("lena", "lena", text);
+        Assert.Contains(expected, Assert.Single(result.Messages).Text);
+    }
+
+    [Fact]
+    public async Task Engine_when_a_command_lacks_its_text_asks_for_it_and_completes_with_the_next_message()
+    {
+        await using var desk = await TestDesk.StartAsync();
+        await new Transcript(desk).PlayAsync("""
+            alice > VPN drops every hour
+            alice < Ticket SD-1 is open
+            l1-team < 🎫 SD-1
+            lena@l1-team > claim SD-1
+            l1-team < in progress
+            alice < Lena is working
+            l1-team < You have taken SD-1.
+            lena@l1-team > resolve SD-1
+            l1-team < Describe the solution for SD-1:
+            lena@l1-team > Renewed the VPN certificate
+            l1-team < resolved · L1 · Lena
+            alice < Your ticket SD-1 is resolved: / Renewed the VPN certificate
+            l1-team < SD-1 is resolved
+            """);
+    }
+
+    [Fact]
+    public async Task Engine_when_message_is_10000_characters_refuses_it_and_stores_nothing_new()
+    {
+        await using var desk = await TestDesk.StartAsync();
+        var result = await desk.SendAsync("alice", "alice", new string('x', 10_000));
+        Assert.Contains("too long (10000 characters; at most 4000)", Assert.Single(result.Messages).Text);
+        await using var db = await desk.Get<IDbContextFactory<ServiceDeskDbContext>>().CreateDbContextAsync();
+        Assert.Equal(0, await db.Tickets.CountAsync());
+    }
+
+    [Fact]
+    public async Task Engine_when_text_has_control_characters_and_emoji_keeps_the_emoji_and_drops_the_controls()
+    {
+        await using var desk = await TestDesk.StartAsync();
+        var result = await desk.SendAsync("alice", "alice", "My screen\u0000 is black\u0007 😱🖥️ since the update\u001b[31m");
+        Assert.Contains(result.Messages, m => m.Text.Contains("Ticket SD-1 is open"));
+        await using var db = await desk.Get<IDbContextFactory<ServiceDeskDbContext>>().CreateDbContextAsync();
+        var t = await db.Tickets.SingleAsync();
+        Assert.Equal("My screen is black 😱🖥️ since the update[31m", t.Description);
+    }
+
+    [Fact]
+    public async Task Engine_when_a_message_is_redelivered_does_not_process_it_twice()
+    {
+        await using var desk = await TestDesk.StartAsync();
+        var first = await desk.SendAsync("alice", "alice", "Keyboard is not working", messageId: "tg-100");
+        var again = await desk.SendAsync("alice", "alice", "Keyboard is not working", messageId: "tg-100");
+        Assert.False(first.Duplicate);
+        Assert.True(again.Duplicate);
+        await using var db = await desk.Get<IDbContextFactory<ServiceDeskDbContext>>().CreateDbContextAsync();
+        Assert.Equal(1, await db.Tickets.CountAsync());
+    }
+
+    [Fact]
+    public async Task Engine_when_the_process_restarts_keeps_tickets_history_and_a_conversation_mid_step()
+    {
+        await using var desk = await TestDesk.StartAsync();
+        await new Transcript(desk).PlayAsync("""
+            alice > Monitor flickers
+            alice < Ticket SD-1 is open
+            l1-team < 🎫 SD-1
+            lena@l1-team > claim SD-1
+            l1-team < in progress
+            alice < Lena is working
+            l1-team < You have taken SD-1.
+            lena@l1-team > ask SD-1
+            l1-team < What should I ask the requester of SD-1?
+            ! restart
+            lena@l1-team > Which cable do you use, HDMI or DisplayPort?
+            l1-team < waiting for you
+            alice < Question about SD-1 from Lena: / Which cable do you use, HDMI or DisplayPort?
+            l1-team < Question on SD-1 sent
+            ! restart
+            alice > HDMI
+            l1-team < in progress
+            l1-team < 💬 Alice on SD-1: / HDMI
+            alice < I have passed your message on SD-1 to the engineers.
+            """);
+        await using var db = await desk.Get<IDbContextFactory<ServiceDeskDbContext>>().CreateDbContextAsync();
+        Assert.Equal(4, await db.TicketEvents.CountAsync());
+    }
+
+    [Fact]
+    public async Task Engine_when_an_idle_conversation_expired_says_so_and_starts_over()
+    {
+        await using var desk = await TestDesk.StartAsync();
+        await new Transcript(desk).PlayAsync("""
+            alice > new
+            alice < Describe the problem in a few words
+            ! advance 3h
+            alice > help
+            alice < Our previous conversation timed out
+            alice < I am the IT service desk bot.
+            """);
+    }
+
+    [Fact]
+    public async Task Claim_when_two_engineers_press_it_at_the_same_moment_exactly_one_wins_and_the_other_is_told_who()
+    {
+        await using var desk = await TestDesk.StartAsync();
+        await desk.SendAsync("alice", "alice", "Laptop does not boot");
+        var engine = desk.Get<ConversationEngine>();
+        InboundMessage Claim(string who) => new()
+        {
+            Channel = "test", ConversationId = "l1-team", SenderId = who, MessageId = "claim-" + who, Action = "claim SD-1", IsPrivate = false,
+        };
+        var start = new TaskCompletionSource();
+        var lena = Task.Run(async () => { await start.Task; return await engine.HandleAsync(Claim("lena"), CancellationToken.None); });
+        var kate = Task.Run(async () => { await start.Task; return await engine.HandleAsync(Claim("kate"), CancellationToken.None); });
+        start.SetResult();
+        var results = await Task.WhenAll(lena, kate);
+
+        var replies = results.Select(r => r.Messages.Last(m => m.To.ConversationId == "l1-team").Text).ToList();
+        Assert.Single(replies, r => r == "You have taken SD-1.");
+        var loser = Assert.Single(replies, r => r.StartsWith("SD-1 is already taken by", StringComparison.Ordinal));
+        await using var db = await desk.Get<IDbContextFactory<ServiceDeskDbContext>>().CreateDbContextAsync();
+        var t = await db.Tickets.Include(x => x.Events).SingleAsync();
+        Assert.Single(t.Events, e => e.Kind == TicketEventKinds.Claimed);
+        Assert.EndsWith(t.AssigneeName + ".", loser);
+    }
+}
