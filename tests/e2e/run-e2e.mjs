@@ -19,6 +19,9 @@ const out = path.resolve(args.out || path.join(here, 'artifacts'));
 const problem = args.problem || 'My VPN does not connect since this morning';
 const keyPattern = new RegExp('\\b' + (args['key-prefix'] || 'SD') + '-\\d+\\b');
 const maxSteps = Number(args['max-steps'] || 15);
+const teamRoom = args['expect-team-card']; // builtin only: the room whose pane must show the new ticket's card
+const requireKb = args['require-kb'] === 'true'; // fail unless a knowledge-base suggestion was declined with "Not that"
+let declinedKb = false;
 const log = (...m) => console.log(`[e2e ${client}]`, ...m);
 
 fs.mkdirSync(out, { recursive: true });
@@ -121,8 +124,14 @@ async function main() {
       const texts = await Promise.all(fresh.map((f) => f.innerText()));
       log(`step ${step}: bot said`, JSON.stringify(texts.join(' | ').slice(0, 300)));
       const key = texts.join('\n').match(keyPattern);
-      if (key && /creat|создан|utworz/i.test(texts.join('\n'))) {
+      if (key) {
         log('ticket key seen:', key[0]);
+        if (requireKb && !declinedKb) throw new Error('a ticket was created without a knowledge-base suggestion to decline');
+        if (teamRoom && client === 'builtin') {
+          const pane = page.locator(`.pane[data-room="${teamRoom}"] .transcript`);
+          await page.waitForFunction(([sel, k]) => (document.querySelector(sel)?.innerText || '').includes(k), [`.pane[data-room="${teamRoom}"] .transcript`, key[0]], { timeout: 20000 });
+          log(`team channel ${teamRoom} shows:`, JSON.stringify((await pane.innerText()).split('\n').filter((l) => l.includes(key[0])).slice(-1)[0]));
+        }
         const userTexts = await page.locator(ui.userItems).allInnerTexts();
         log('user bubbles:', JSON.stringify(userTexts.map((t) => t.trim().slice(0, 60))));
         ok = true;
@@ -141,6 +150,7 @@ async function main() {
         continue;
       }
       log('press:', labels[pick].trim(), 'of', JSON.stringify(labels.map((l) => l.trim())));
+      if (/not that|не то|nie to/i.test(labels[pick])) declinedKb = true;
       await buttons[pick].click();
     }
   } finally {

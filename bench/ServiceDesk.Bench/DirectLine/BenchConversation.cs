@@ -39,7 +39,7 @@ public sealed partial class BenchConversation(HttpClient http, string baseUrl, s
             {
                 var bot = await TurnAsync(next, turns, ct);
                 var text = string.Join("\n", bot.Select(a => a["text"]?.GetValue<string>() ?? ""));
-                if (TicketKeyPattern().Match(text) is { Success: true } key && CreatedPattern().IsMatch(text))
+                if (TicketKeyPattern().Match(text) is { Success: true } key)
                 {
                     TicketKey = key.Value;
                     break;
@@ -166,9 +166,6 @@ public sealed partial class BenchConversation(HttpClient http, string baseUrl, s
 
     [GeneratedRegex(@"\bSD-\d+\b")]
     private static partial Regex TicketKeyPattern();
-
-    [GeneratedRegex("creat|создан|utworz", RegexOptions.IgnoreCase)]
-    private static partial Regex CreatedPattern();
 
     [GeneratedRegex("not that|не то|nie to", RegexOptions.IgnoreCase)]
     private static partial Regex NotThatPattern();

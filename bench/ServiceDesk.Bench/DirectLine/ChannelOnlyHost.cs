@@ -21,8 +21,9 @@ public static class ChannelOnlyHost
         var builder = WebApplication.CreateBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
-        builder.Services.AddWebChatChannel(builder.Configuration);
+        builder.Services.AddSingleton<IDirectLineStore, InMemoryDirectLineStore>();
         builder.Services.AddSingleton<IWebInboundHandler, ScriptedIntake>();
+        builder.Services.AddWebChatChannel(builder.Configuration);
         var app = builder.Build();
         app.MapWebChat();
         await app.StartAsync();

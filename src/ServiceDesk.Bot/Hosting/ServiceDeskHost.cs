@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using ServiceDesk.Bot.Api;
+using ServiceDesk.Bot.Channels.DirectLine;
 using ServiceDesk.Bot.Health;
 using ServiceDesk.Core;
 using ServiceDesk.Core.Conversations.Texts;
@@ -19,6 +20,7 @@ public static class ServiceDeskHost
         services.AddOpenApi();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddSingleton<ApiKeyFilter>();
+        services.AddWebChatChannel(builder.Configuration);
         return builder;
     }
 
@@ -36,6 +38,7 @@ public static class ServiceDeskHost
         app.MapOpenApi();
         app.MapHealthEndpoints();
         app.MapTicketEndpoints();
+        app.MapWebChat();
         return app;
     }
 }

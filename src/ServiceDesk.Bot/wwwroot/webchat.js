@@ -87,6 +87,7 @@
       item.classList.add('pending');
       this.pending.set(clientActivityID, item);
       try {
+        await this.ready; // typed before the conversation was up: send once it is
         await this.request('POST', '/conversations/' + encodeURIComponent(this.id) + '/activities', activity);
       } catch (e) {
         item.classList.add('failed');
@@ -214,7 +215,8 @@
         input.value = '';
         conversation.send({ text });
       };
-      conversation.start().catch((e) => conversation.setStatus('offline: ' + e.message));
+      conversation.ready = conversation.start();
+      conversation.ready.catch((e) => conversation.setStatus('offline: ' + e.message));
     }
   }
 

@@ -16,11 +16,9 @@ public sealed class DirectLineActivities(
     DirectLineSignals signals,
     WebRooms rooms,
     IOptions<WebChatOptions> options,
-    IServiceProvider services,
+    IWebInboundHandler handler,
     ILogger<DirectLineActivities> logger)
 {
-    private readonly IWebInboundHandler? _handler = services.GetService<IWebInboundHandler>();
-
     public async Task<IResult> PostAsync(DirectLineAccess access, string conversationId, JsonObject activity, CancellationToken ct)
     {
         var conversation = await store.FindConversationAsync(conversationId, ct);
@@ -66,20 +64,17 @@ public sealed class DirectLineActivities(
         var activityId = DirectLineIds.ActivityId(room, stored.Sequence);
         signals.Notify(DirectLineSignals.RoomKey(room));
 
-        if (_handler is not null)
+        if (InboundActivityMapper.ReadString(activity, "locale") is null && conversation.Locale is not null)
+            activity["locale"] = conversation.Locale;
+        var message = InboundActivityMapper.Map(activity, room, !shared, sender, senderName, activityId);
+        try
         {
-            if (InboundActivityMapper.ReadString(activity, "locale") is null && conversation.Locale is not null)
-                activity["locale"] = conversation.Locale;
-            var message = InboundActivityMapper.Map(activity, room, !shared, sender, senderName, activityId);
-            try
-            {
-                await _handler.HandleAsync(message, ct);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogError(e, "The bot failed on web activity {ActivityId} in room {Room}", activityId, room);
-                return DirectLineProblems.BotFailed();
-            }
+            await handler.HandleAsync(message, ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogError(e, "The bot failed on web activity {ActivityId} in room {Room}", activityId, room);
+            return DirectLineProblems.BotFailed();
         }
 
         return Results.Json(new { id = activityId }, DirectLineJson.Options);

@@ -20,7 +20,8 @@ public interface IDirectLineStore
     /// <summary>
     /// Appends one activity to a room. <paramref name="build"/> gets the new sequence number and the id of the room's
     /// latest user activity before it (a bot reply names it as replyToId), and returns the JSON.
-    /// <paramref name="fromUser"/> marks user activities.
+    /// <paramref name="fromUser"/> marks user activities (whose JSON has <c>from.role = "user"</c>, which is how a
+    /// store that reloads its position recognizes them).
     /// </summary>
     Task<StoredActivity> AppendAsync(string room, bool fromUser, Func<long, string?, string> build, CancellationToken cancellationToken);
 

@@ -8,8 +8,9 @@ public static class WebChatServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the web channel: options from <c>Channels:WebChat</c> (validated at start), the Direct Line
-    /// endpoints' services and the <c>web</c> <see cref="IChannelSender"/>. The store defaults to the in-memory one
-    /// unless an <see cref="IDirectLineStore"/> is registered already.
+    /// endpoints' services and (when enabled) the <c>web</c> <see cref="IChannelSender"/>. Conversations and activities
+    /// live in the service's database and messages go to the conversation engine, unless an
+    /// <see cref="IDirectLineStore"/> or <see cref="IWebInboundHandler"/> is registered before.
     /// </summary>
     public static IServiceCollection AddWebChatChannel(this IServiceCollection services, IConfiguration configuration)
     {
@@ -17,7 +18,8 @@ public static class WebChatServiceCollectionExtensions
         services.AddOptions<WebChatOptions>().BindConfiguration(WebChatOptions.Section).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WebChatOptions>, WebChatOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<IDirectLineStore, InMemoryDirectLineStore>();
+        services.TryAddSingleton<IDirectLineStore, EfDirectLineStore>();
+        services.TryAddSingleton<IWebInboundHandler, EngineInboundHandler>();
         services.TryAddSingleton<DirectLineTokenService>();
         services.TryAddSingleton<DirectLineAuthorizer>();
         services.TryAddSingleton<DirectLineBodyReader>();
@@ -28,7 +30,8 @@ public static class WebChatServiceCollectionExtensions
         services.TryAddSingleton<DirectLineActivities>();
         services.TryAddSingleton<DirectLineStream>();
         services.TryAddSingleton<WebChannelSender>();
-        services.AddSingleton<IChannelSender>(sp => sp.GetRequiredService<WebChannelSender>());
+        if (configuration.GetSection(WebChatOptions.Section).GetValue<bool?>(nameof(WebChatOptions.Enabled)) ?? true)
+            services.AddSingleton<IChannelSender>(sp => sp.GetRequiredService<WebChannelSender>());
         return services;
     }
 }

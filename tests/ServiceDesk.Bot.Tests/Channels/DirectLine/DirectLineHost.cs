@@ -10,6 +10,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using ServiceDesk.Bot.Channels.DirectLine;
+using ServiceDesk.Core.Tests.Harness;
 
 namespace ServiceDesk.Bot.Tests.Channels.DirectLine;
 
@@ -20,7 +21,7 @@ public sealed class DirectLineHost : IAsyncDisposable
 
     private readonly WebApplication _app;
 
-    private DirectLineHost(WebApplication app, ManualClock clock)
+    private DirectLineHost(WebApplication app, FakeClock clock)
     {
         _app = app;
         Clock = clock;
@@ -29,7 +30,7 @@ public sealed class DirectLineHost : IAsyncDisposable
 
     public HttpClient Client { get; }
 
-    public ManualClock Clock { get; }
+    public FakeClock Clock { get; }
 
     public TestServer Server => _app.GetTestServer();
 
@@ -46,10 +47,11 @@ public sealed class DirectLineHost : IAsyncDisposable
         foreach (var (k, v) in settings ?? [])
             config[k] = v;
         builder.Configuration.AddInMemoryCollection(config);
-        var clock = new ManualClock(new DateTimeOffset(2026, 11, 21, 12, 0, 0, TimeSpan.Zero));
+        var clock = new FakeClock(new DateTimeOffset(2026, 11, 21, 12, 0, 0, TimeSpan.Zero));
         builder.Services.AddSingleton<TimeProvider>(clock);
-        builder.Services.AddWebChatChannel(builder.Configuration);
+        builder.Services.AddSingleton<IDirectLineStore, InMemoryDirectLineStore>();
         builder.Services.AddSingleton<IWebInboundHandler, ScriptedBot>();
+        builder.Services.AddWebChatChannel(builder.Configuration);
         var app = builder.Build();
         app.MapWebChat();
         await app.StartAsync();

@@ -46,8 +46,9 @@ public sealed class WebChatBrowserTests(ITestOutputHelper log)
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
-        builder.Services.AddWebChatChannel(builder.Configuration);
+        builder.Services.AddSingleton<IDirectLineStore, InMemoryDirectLineStore>();
         builder.Services.AddSingleton<IWebInboundHandler, IntakeScriptBot>();
+        builder.Services.AddWebChatChannel(builder.Configuration);
         var app = builder.Build();
         app.MapWebChat();
         await app.StartAsync();
