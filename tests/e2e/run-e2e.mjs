@@ -1,5 +1,6 @@
 // End-to-end: a real, independent client against the running ServiceDesk.Bot over Direct Line 3.0.
-//   node run-e2e.mjs --base http://127.0.0.1:5080 --client webchat|builtin --out DIR [--problem "..."] [--key-prefix SD]
+//   node run-e2e.mjs --base http://127.0.0.1:5080 --client webchat|builtin --out DIR [--shot NAME] [--problem "..."]
+//                    [--key-prefix SD] [--expect-team-card l1-team] [--require-kb true]
 // webchat: Microsoft's botframework-webchat (from node_modules, served by a tiny local server on another origin).
 // builtin: the service's own page at /.
 // The user types a problem, waits for the knowledge-base suggestion, presses "Not that", answers each question by
@@ -154,7 +155,7 @@ async function main() {
       await buttons[pick].click();
     }
   } finally {
-    const shot = path.join(out, `e2e-${client}.png`);
+    const shot = path.join(out, `e2e-${args.shot || client}.png`);
     await page.screenshot({ path: shot, fullPage: true }).catch((e) => log('screenshot failed', e.message));
     log('screenshot', shot);
     await context.close();

@@ -24,7 +24,7 @@ public static class E2eEnvironment
     }
 
     /// <summary>Runs <c>node run-e2e.mjs</c>; returns its exit code and everything it printed.</summary>
-    public static async Task<(int ExitCode, string Output)> RunAsync(string baseUrl, string client, TimeSpan timeout)
+    public static async Task<(int ExitCode, string Output)> RunAsync(string baseUrl, string client, TimeSpan timeout, params string[] extra)
     {
         var start = new ProcessStartInfo("node")
         {
@@ -33,6 +33,8 @@ public static class E2eEnvironment
             RedirectStandardError = true,
         };
         foreach (var arg in new[] { "run-e2e.mjs", "--base", baseUrl, "--client", client, "--out", ArtifactsDirectory })
+            start.ArgumentList.Add(arg);
+        foreach (var arg in extra)
             start.ArgumentList.Add(arg);
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();

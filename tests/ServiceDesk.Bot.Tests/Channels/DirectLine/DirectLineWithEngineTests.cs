@@ -1,0 +1,121 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
+using ServiceDesk.Bot.Hosting;
+
+namespace ServiceDesk.Bot.Tests.Channels.DirectLine;
+
+/// <summary>
+/// The web channel inside the whole service (engine, store on disk, outbox dispatcher, default configuration with
+/// the demo people and web team channels): what a person types reaches the engine and the answers come back.
+/// </summary>
+public sealed class DirectLineWithEngineTests : IAsyncLifetime
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
+    private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "sd-dlint-" + Guid.NewGuid().ToString("N"));
+    private WebApplication _app = null!;
+    private HttpClient _client = null!;
+
+    public async Task InitializeAsync()
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing", ContentRootPath = AppContext.BaseDirectory });
+        builder.WebHost.UseTestServer();
+        builder.Logging.ClearProviders();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["ServiceDesk:DataDirectory"] = _dataDirectory });
+        builder.AddServiceDesk();
+        _app = builder.Build();
+        await _app.InitializeServiceDeskAsync();
+        _app.MapServiceDesk();
+        await _app.StartAsync();
+        _client = _app.GetTestClient();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_dataDirectory, recursive: true);
+    }
+
+    [Fact]
+    public async Task Employee_when_describing_problem_gets_ticket_key_and_team_room_gets_card()
+    {
+        var dm = await StartAsync("alice", null);
+        var team = await StartAsync("lena", "l1-team");
+
+        var post = await _client.PostAsync($"/v3/directline/conversations/{dm}/activities", Json(
+            """{"type":"message","from":{"id":"alice"},"locale":"en-US","text":"The printer on floor 2 prints blank pages","channelData":{"clientActivityID":"p1"}}"""));
+        var userActivityId = (await post.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>();
+
+        var reply = await WaitForAsync(dm, a => a["from"]!["role"]!.GetValue<string>() == "bot");
+        Assert.Matches(@"SD-\d+", reply["text"]!.GetValue<string>());
+        Assert.Equal(userActivityId, reply["replyToId"]!.GetValue<string>());
+        var key = System.Text.RegularExpressions.Regex.Match(reply["text"]!.GetValue<string>(), @"SD-\d+").Value;
+        var card = await WaitForAsync(team, a => a["attachments"] is JsonArray { Count: > 0 });
+        Assert.StartsWith(key, card["attachments"]![0]!["content"]!["title"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Engineer_when_pressing_card_button_runs_its_command_in_team_room()
+    {
+        var dm = await StartAsync("alice", null);
+        var team = await StartAsync("lena", "l1-team");
+        await _client.PostAsync($"/v3/directline/conversations/{dm}/activities", Json("""{"type":"message","from":{"id":"alice"},"text":"VPN drops every ten minutes"}"""));
+        var card = await WaitForAsync(team, a => a["attachments"] is JsonArray { Count: > 0 });
+        var buttons = card["attachments"]![0]!["content"]!["buttons"]!.AsArray();
+        var claim = buttons.First(b => b!["value"]!["action"]!.GetValue<string>().StartsWith("claim", StringComparison.Ordinal))!;
+
+        var press = new JsonObject
+        {
+            ["type"] = "message",
+            ["from"] = new JsonObject { ["id"] = "lena" },
+            ["text"] = claim["title"]!.GetValue<string>(),
+            ["value"] = claim["value"]!.DeepClone(),
+        };
+        var response = await _client.PostAsync($"/v3/directline/conversations/{team}/activities", Json(press.ToJsonString()));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var notice = await WaitForAsync(dm, a => a["from"]!["role"]!.GetValue<string>() == "bot" && a["text"]!.GetValue<string>().Contains("Lena", StringComparison.OrdinalIgnoreCase));
+        Assert.NotNull(notice);
+    }
+
+    private async Task<string> StartAsync(string user, string? room)
+    {
+        var body = new JsonObject { ["user"] = new JsonObject { ["id"] = user } };
+        if (room is not null)
+            body["room"] = room;
+        var response = await _client.PostAsync("/v3/directline/conversations", Json(body.ToJsonString()));
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonObject>())!["conversationId"]!.GetValue<string>();
+    }
+
+    /// <summary>Polls GET activities (as DirectLineJS does) until an activity matches; the outbox delivers asynchronously.</summary>
+    private async Task<JsonObject> WaitForAsync(string conversation, Func<JsonObject, bool> match)
+    {
+        using var timeout = new CancellationTokenSource(Patience);
+        var seen = new List<string>();
+        while (true)
+        {
+            var page = await _client.GetFromJsonAsync<JsonObject>($"/v3/directline/conversations/{conversation}/activities?watermark=", timeout.Token);
+            foreach (var activity in page!["activities"]!.AsArray().OfType<JsonObject>())
+            {
+                if (match(activity))
+                    return activity;
+                seen.Add(activity["text"]?.ToString() ?? "(no text)");
+            }
+
+            if (timeout.IsCancellationRequested)
+                Assert.Fail("no matching activity; saw: " + string.Join(" | ", seen));
+            seen.Clear();
+            await Task.Delay(50, timeout.Token).ContinueWith(_ => { }, TaskScheduler.Default);
+        }
+    }
+
+    private static StringContent Json(string json) => DirectLineHost.Json(json);
+}
