@@ -17,6 +17,8 @@ public static class ServiceDeskHost
         services.AddServiceDeskCore();
         services.AddServiceDeskBackgroundWork();
         services.AddProblemDetails();
+        // A body that does not bind is the caller's mistake: 400 with a problem, in every environment.
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);
         services.AddOpenApi();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddSingleton<ApiKeyFilter>();

@@ -13,6 +13,7 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         b.HasIndex(t => t.Number).IsUnique();
         b.HasIndex(t => t.Key).IsUnique();
         b.HasIndex(t => new { t.Status, t.Line });
+        b.HasIndex(t => new { t.Status, t.ResolvedAt });
         b.HasIndex(t => t.RequesterId);
         b.HasIndex(t => t.AssigneeId);
         b.Property(t => t.Key).HasMaxLength(32);

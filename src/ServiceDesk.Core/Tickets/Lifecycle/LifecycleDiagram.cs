@@ -12,12 +12,12 @@ public static class LifecycleDiagram
         sb.Append("    [*] --> New : create\n");
         var edges = TicketLifecycle.Rules
             .Where(r => r.To is not null)
-            .SelectMany(r => r.From.Select(from => (From: from, To: r.To!.Value, r.Trigger, Guarded: r.Guard is not null)))
+            .SelectMany(r => r.From.Select(from => (From: from, To: r.To!.Value, r.Trigger, r.GuardLabel)))
             .GroupBy(e => (e.From, e.To))
             .OrderBy(g => g.Key.From).ThenBy(g => g.Key.To);
         foreach (var edge in edges)
         {
-            var labels = edge.Select(e => Name(e.Trigger) + (e.Guarded ? " [guard]" : "")).Distinct();
+            var labels = edge.Select(e => Name(e.Trigger) + (e.GuardLabel is { } g ? $" [{g}]" : "")).Distinct();
             sb.Append($"    {edge.Key.From} --> {edge.Key.To} : {string.Join(" / ", labels)}\n");
         }
         sb.Append("    Closed --> [*]\n");

@@ -1,0 +1,28 @@
+using ServiceDesk.Core.Configuration;
+
+namespace ServiceDesk.Core.Tests.Configuration;
+
+public sealed class ServiceDeskOptionsValidatorTests
+{
+    [Fact]
+    public void Validator_when_settings_are_wrong_names_each_setting()
+    {
+        var options = new ServiceDeskOptions
+        {
+            TicketPrefix = "S D",
+            DefaultLanguage = "de",
+            Database = new DatabaseOptions { Provider = "Oracle" },
+            Lines = { ["L4"] = new LineOptions(), ["L1"] = new LineOptions { TeamChannel = "nochannel", Members = ["ghost"] } },
+            Managers = ["nobody"],
+        };
+        var result = new ServiceDeskOptionsValidator().Validate(null, options);
+        Assert.True(result.Failed);
+        foreach (var setting in new[] { "ServiceDesk:TicketPrefix", "ServiceDesk:DefaultLanguage", "ServiceDesk:Database:Provider", "ServiceDesk:Lines:L4",
+                     "ServiceDesk:Lines:L1:TeamChannel", "ServiceDesk:Lines:L1:Members 'ghost'", "ServiceDesk:Managers 'nobody'" })
+            Assert.Contains(result.Failures!, f => f.Contains(setting, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Validator_when_settings_are_the_defaults_succeeds() =>
+        Assert.True(new ServiceDeskOptionsValidator().Validate(null, new ServiceDeskOptions()).Succeeded);
+}
