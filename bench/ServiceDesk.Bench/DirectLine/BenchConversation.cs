@@ -21,7 +21,7 @@ public sealed partial class BenchConversation(HttpClient http, string baseUrl, s
 
     public string? TicketKey { get; private set; }
 
-    public async Task RunAsync(LatencyRecorder turns, CancellationToken ct)
+    public async Task RunAsync(LatencyRecorder turns, LatencyRecorder posts, CancellationToken ct)
     {
         var start = await http.PostAsJsonAsync($"{baseUrl}/v3/directline/conversations", new { user = new { id = userId }, locale = "en-US" }, ct);
         start.EnsureSuccessStatusCode();
@@ -37,7 +37,7 @@ public sealed partial class BenchConversation(HttpClient http, string baseUrl, s
             var next = new JsonObject { ["text"] = options.Problem };
             for (var turn = 0; turn < options.MaxTurns && TicketKey is null; turn++)
             {
-                var bot = await TurnAsync(next, turns, ct);
+                var bot = await TurnAsync(next, turns, posts, ct);
                 var text = string.Join("\n", bot.Select(a => a["text"]?.GetValue<string>() ?? ""));
                 if (TicketKeyPattern().Match(text) is { Success: true } key)
                 {
@@ -67,7 +67,7 @@ public sealed partial class BenchConversation(HttpClient http, string baseUrl, s
         }
     }
 
-    private async Task<List<JsonObject>> TurnAsync(JsonObject activity, LatencyRecorder turns, CancellationToken ct)
+    private async Task<List<JsonObject>> TurnAsync(JsonObject activity, LatencyRecorder turns, LatencyRecorder posts, CancellationToken ct)
     {
         activity["type"] = "message";
         activity["from"] = new JsonObject { ["id"] = userId };
@@ -82,6 +82,7 @@ public sealed partial class BenchConversation(HttpClient http, string baseUrl, s
         var clock = Stopwatch.StartNew();
         using var response = await http.SendAsync(request, ct);
         response.EnsureSuccessStatusCode();
+        posts.Add(clock.Elapsed);
 
         var bot = new List<JsonObject>();
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);

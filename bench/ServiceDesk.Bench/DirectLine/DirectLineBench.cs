@@ -62,9 +62,10 @@ public static class DirectLineBench
         // warm-up: JIT, connection pool, first database use
         var warm = new LatencyRecorder();
         await Task.WhenAll(Enumerable.Range(0, Math.Min(10, options.Conversations))
-            .Select(i => new BenchConversation(http, url, $"warm{i}", options).RunAsync(warm, ct)));
+            .Select(i => new BenchConversation(http, url, $"warm{i}", options).RunAsync(warm, new LatencyRecorder(), ct)));
 
         var turns = new LatencyRecorder();
+        var posts = new LatencyRecorder();
         var runId = DateTime.UtcNow.Ticks.ToString("x", CultureInfo.InvariantCulture);
         var tickets = 0;
         var failures = 0;
@@ -74,7 +75,7 @@ public static class DirectLineBench
             for (var round = 0; round < options.Rounds; round++)
             {
                 var conversation = new BenchConversation(http, url, $"b{runId}-{user}-{round}", options);
-                if (!await RunOneAsync(conversation, turns, ct))
+                if (!await RunOneAsync(conversation, turns, posts, ct))
                     Interlocked.Increment(ref failures);
                 else if (conversation.TicketKey is not null)
                     Interlocked.Increment(ref tickets);
@@ -87,14 +88,15 @@ public static class DirectLineBench
         Console.WriteLine(string.Create(inv, $"conversations: {options.Conversations} concurrent × {options.Rounds} rounds, think time {options.Think.TotalMilliseconds} ms; tickets created: {tickets}, failed: {failures}"));
         Console.WriteLine(string.Create(inv, $"turns: {turns.Count} in {clock.Elapsed.TotalSeconds:F2} s = {turns.Count / clock.Elapsed.TotalSeconds:F0} turns/s"));
         Console.WriteLine(string.Create(inv, $"turn latency (post → first bot reply on the stream): p50 {turns.Percentile(50):F1} ms, p99 {turns.Percentile(99):F1} ms, max {turns.Percentile(100):F1} ms"));
+        Console.WriteLine(string.Create(inv, $"  of which the POST (engine turn saved, outbox written): p50 {posts.Percentile(50):F1} ms, p99 {posts.Percentile(99):F1} ms"));
         return failures == 0 && tickets == options.Conversations * options.Rounds ? 0 : 1;
     }
 
-    private static async Task<bool> RunOneAsync(BenchConversation conversation, LatencyRecorder turns, CancellationToken ct)
+    private static async Task<bool> RunOneAsync(BenchConversation conversation, LatencyRecorder turns, LatencyRecorder posts, CancellationToken ct)
     {
         try
         {
-            await conversation.RunAsync(turns, ct);
+            await conversation.RunAsync(turns, posts, ct);
             return true;
         }
         catch (Exception e) when (e is HttpRequestException or OperationCanceledException or System.Net.WebSockets.WebSocketException)

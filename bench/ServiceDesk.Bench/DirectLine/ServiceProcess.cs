@@ -4,7 +4,10 @@ using System.Net.Sockets;
 
 namespace ServiceDesk.Bench.DirectLine;
 
-/// <summary>The real service (ServiceDesk.Bot.dll next to the bench) in its own process, on loopback, with a fresh data directory.</summary>
+/// <summary>
+/// The real service in its own process (the host project's build output of the same configuration, with its
+/// appsettings.json and dialogs/), on loopback, with a fresh data directory on disk.
+/// </summary>
 public sealed class ServiceProcess : IAsyncDisposable
 {
     private readonly Process _process;
@@ -22,11 +25,12 @@ public sealed class ServiceProcess : IAsyncDisposable
 
     public static async Task<ServiceProcess> StartAsync(CancellationToken ct)
     {
-        var dll = Path.Combine(AppContext.BaseDirectory, "ServiceDesk.Bot.dll");
+        var home = HostOutputDirectory();
+        var dll = Path.Combine(home, "ServiceDesk.Bot.dll");
         var data = Directory.CreateTempSubdirectory("sd-bench-").FullName;
         var port = FreePort();
         var url = $"http://127.0.0.1:{port}";
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = AppContext.BaseDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = home, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var arg in new[] { dll, "--urls", url, "--ServiceDesk:DataDirectory", data, "--Logging:LogLevel:Default", "Warning" })
             start.ArgumentList.Add(arg);
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
@@ -44,7 +48,7 @@ public sealed class ServiceProcess : IAsyncDisposable
                 throw new InvalidOperationException($"the service exited with code {process.ExitCode}");
             try
             {
-                var response = await http.GetAsync(url + "/", ct);
+                var response = await http.GetAsync(url + "/health/live", ct);
                 if (response.StatusCode == HttpStatusCode.OK)
                     return new ServiceProcess(process, url, data);
             }
@@ -75,6 +79,19 @@ public sealed class ServiceProcess : IAsyncDisposable
         catch (IOException)
         {
         }
+    }
+
+    private static string HostOutputDirectory()
+    {
+        var output = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+        var configuration = output.Parent!.Name; // bin/<configuration>/<framework>
+        for (var dir = output; dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "ServiceDesk.Bot.sln")))
+                return Path.Combine(dir.FullName, "src", "ServiceDesk.Bot", "bin", configuration, output.Name);
+        }
+
+        throw new InvalidOperationException("ServiceDesk.Bot.sln not found above " + output.FullName);
     }
 
     private static int FreePort()

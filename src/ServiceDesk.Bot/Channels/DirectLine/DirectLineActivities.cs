@@ -62,7 +62,6 @@ public sealed class DirectLineActivities(
         var stored = await store.AppendAsync(room, fromUser: true,
             (sequence, _) => factory.UserEcho(activity, DirectLineIds.ActivityId(room, sequence), conversation.Id, sender, senderName), ct);
         var activityId = DirectLineIds.ActivityId(room, stored.Sequence);
-        signals.Notify(DirectLineSignals.RoomKey(room));
 
         if (InboundActivityMapper.ReadString(activity, "locale") is null && conversation.Locale is not null)
             activity["locale"] = conversation.Locale;
@@ -76,12 +75,36 @@ public sealed class DirectLineActivities(
             logger.LogError(e, "The bot failed on web activity {ActivityId} in room {Room}", activityId, room);
             return DirectLineProblems.BotFailed();
         }
+        finally
+        {
+            // Streams learn of the echo once the turn is handled: the client needs the POST's answer anyway before it
+            // counts the message as sent, and replies made during the turn then travel in the same frame.
+            signals.Notify(DirectLineSignals.RoomKey(room));
+        }
 
         return Results.Json(new { id = activityId }, DirectLineJson.Options);
     }
 
-    /// <summary>GET activities: the room's activities after the watermark (empty = since the conversation began).</summary>
+    /// <summary>
+    /// GET activities: the room's activities after the watermark (empty = since the conversation began). A store
+    /// failure answers an empty page with the same watermark, never a 5xx: DirectLineJS stops polling for good on any
+    /// error but 403 and 404, so the client polls again and catches up once the store is back.
+    /// </summary>
     public async Task<IResult> ReadAsync(string conversationId, string? watermark, CancellationToken ct)
+    {
+        try
+        {
+            return await ReadPageAsync(conversationId, watermark, ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogError(e, "Reading the activities of Direct Line conversation {ConversationId} failed; answering an empty page", conversationId);
+            var same = long.TryParse(watermark, NumberStyles.None, CultureInfo.InvariantCulture, out var w) ? w.ToString(CultureInfo.InvariantCulture) : "";
+            return Results.Text($"{{\"activities\":[],\"watermark\":\"{same}\"}}", "application/json", Encoding.UTF8);
+        }
+    }
+
+    private async Task<IResult> ReadPageAsync(string conversationId, string? watermark, CancellationToken ct)
     {
         var conversation = await store.FindConversationAsync(conversationId, ct);
         if (conversation is null)

@@ -39,7 +39,18 @@ public sealed class DirectLineStream(
 
                 var room = conversation.Room!;
                 var next = signals.NextAsync(DirectLineSignals.RoomKey(room));
-                var items = await store.ReadAsync(room, after, options.Value.MaxActivitiesPerRead, ct);
+                IReadOnlyList<StoredActivity> items;
+                try
+                {
+                    items = await store.ReadAsync(room, after, options.Value.MaxActivitiesPerRead, ct);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    logger.LogWarning(e, "Direct Line stream of {ConversationId} could not read; trying again", conversation.Id);
+                    await WaitAsync(next, ct);
+                    continue;
+                }
+
                 if (items.Count > 0)
                 {
                     var frame = Encoding.UTF8.GetBytes(DirectLineActivities.Frame(items, after));

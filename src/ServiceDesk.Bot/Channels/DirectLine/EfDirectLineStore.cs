@@ -19,14 +19,6 @@ public sealed class EfDirectLineStore(IDbContextFactory<ServiceDeskDbContext> db
     private const string ConversationKeyPrefix = "directline:conversation:";
     private const int AppendAttempts = 5;
 
-    private static readonly Func<ServiceDeskDbContext, string, long, int, IAsyncEnumerable<StoredActivity>> ReadQuery =
-        EF.CompileAsyncQuery((ServiceDeskDbContext db, string room, long after, int max) =>
-            db.ChannelTranscripts.AsNoTracking()
-                .Where(e => e.Channel == Channel && e.ConversationId == room && e.Sequence > after)
-                .OrderBy(e => e.Sequence)
-                .Take(max)
-                .Select(e => new StoredActivity(e.Sequence, e.Payload)));
-
     private readonly ConcurrentDictionary<string, RoomCursor> _rooms = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, DirectLineConversation> _bound = new(StringComparer.Ordinal);
 
@@ -131,10 +123,12 @@ public sealed class EfDirectLineStore(IDbContextFactory<ServiceDeskDbContext> db
     public async Task<IReadOnlyList<StoredActivity>> ReadAsync(string room, long afterSequence, int max, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var result = new List<StoredActivity>();
-        await foreach (var item in ReadQuery(db, room, afterSequence, max).WithCancellation(cancellationToken))
-            result.Add(item);
-        return result;
+        return await db.ChannelTranscripts.AsNoTracking()
+            .Where(e => e.Channel == Channel && e.ConversationId == room && e.Sequence > afterSequence)
+            .OrderBy(e => e.Sequence)
+            .Take(max)
+            .Select(e => new StoredActivity(e.Sequence, e.Payload))
+            .ToListAsync(cancellationToken);
     }
 
     public async Task<RoomPosition> GetPositionAsync(string room, CancellationToken cancellationToken)

@@ -188,4 +188,22 @@ public sealed class DirectLineBadInputTests
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
+
+    [Fact]
+    public async Task Get_activities_when_store_fails_answers_empty_page_with_same_watermark_not_5xx()
+    {
+        var store = new FlakyStore();
+        await using var host = await DirectLineHost.StartAsync(store: store);
+        var (conversation, _) = await host.StartConversationAsync("alice");
+        await host.SendTextAsync(conversation, "hi");
+
+        store.Down = true;
+        var (during, watermark) = await host.GetActivitiesAsync(conversation, "1");
+        store.Down = false;
+        var (after, _) = await host.GetActivitiesAsync(conversation, watermark);
+
+        Assert.Empty(during);
+        Assert.Equal("1", watermark);
+        Assert.Equal("got: hi", Assert.Single(after)!["text"]!.GetValue<string>());
+    }
 }

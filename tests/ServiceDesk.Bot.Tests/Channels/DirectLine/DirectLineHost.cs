@@ -38,7 +38,7 @@ public sealed class DirectLineHost : IAsyncDisposable
 
     public T Get<T>() where T : notnull => _app.Services.GetRequiredService<T>();
 
-    public static async Task<DirectLineHost> StartAsync(string? secret = null, Dictionary<string, string?>? settings = null)
+    public static async Task<DirectLineHost> StartAsync(string? secret = null, Dictionary<string, string?>? settings = null, IDirectLineStore? store = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
         builder.WebHost.UseTestServer();
@@ -49,7 +49,7 @@ public sealed class DirectLineHost : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(config);
         var clock = new FakeClock(new DateTimeOffset(2026, 11, 21, 12, 0, 0, TimeSpan.Zero));
         builder.Services.AddSingleton<TimeProvider>(clock);
-        builder.Services.AddSingleton<IDirectLineStore, InMemoryDirectLineStore>();
+        builder.Services.AddSingleton(store ?? new InMemoryDirectLineStore());
         builder.Services.AddSingleton<IWebInboundHandler, ScriptedBot>();
         builder.Services.AddWebChatChannel(builder.Configuration);
         var app = builder.Build();

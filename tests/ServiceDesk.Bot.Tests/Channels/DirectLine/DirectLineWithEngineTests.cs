@@ -26,6 +26,8 @@ public sealed class DirectLineWithEngineTests : IAsyncLifetime
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing", ContentRootPath = AppContext.BaseDirectory });
         builder.WebHost.UseTestServer();
         builder.Logging.ClearProviders();
+        if (Environment.GetEnvironmentVariable("SD_TEST_LOG") is not null)
+            builder.Logging.AddConsole();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["ServiceDesk:DataDirectory"] = _dataDirectory });
         builder.AddServiceDesk();
         _app = builder.Build();
