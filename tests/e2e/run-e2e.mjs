@@ -1,6 +1,8 @@
 // End-to-end: a real, independent client against the running ServiceDesk.Bot over Direct Line 3.0.
 //   node run-e2e.mjs --base http://127.0.0.1:5080 --client webchat|builtin --out DIR [--shot NAME] [--problem "..."]
-//                    [--key-prefix SD] [--expect-team-card l1-team] [--require-kb true]
+//                    [--key-prefix SD] [--expect-team-card l1-team] [--require-kb true] [--secret S]
+// --secret: the service runs with a Direct Line secret; like a portal's backend, this script exchanges it for a
+// conversation token (POST /tokens/generate) and gives the page only the token.
 // webchat: Microsoft's botframework-webchat (from node_modules, served by a tiny local server on another origin).
 // builtin: the service's own page at /.
 // The user types a problem, waits for the knowledge-base suggestion, presses "Not that", answers each question by
@@ -37,14 +39,26 @@ function choose(labels) {
   return labels.findIndex((l) => !/cancel|solved|отмен|anuluj|помогло|pomog/i.test(l));
 }
 
-function serveWebChat() {
+async function generateToken(secret) {
+  const userId = 'e2e-' + Date.now().toString(36);
+  const response = await fetch(base + '/v3/directline/tokens/generate', {
+    method: 'POST', headers: { Authorization: 'Bearer ' + secret, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ user: { id: userId } }),
+  });
+  if (!response.ok) throw new Error('tokens/generate answered ' + response.status);
+  const { token } = await response.json();
+  log('token generated for', userId);
+  return { token, userId };
+}
+
+function serveWebChat(auth) {
   const bundle = path.join(here, 'node_modules', 'botframework-webchat', 'dist', 'webchat.js');
   const page = `<!doctype html><html><head><meta charset="utf-8"><title>Web Chat e2e</title>
 <style>html,body,#webchat{height:100%;margin:0}</style></head><body><div id="webchat" role="main"></div>
 <script src="/webchat.js"></script><script>
   window.WebChat.renderWebChat({
-    directLine: window.WebChat.createDirectLine({ domain: ${JSON.stringify(base + '/v3/directline')}, token: 'anonymous', webSocket: true }),
-    userID: 'e2e-' + Date.now().toString(36), username: 'E2E user', locale: 'en-US'
+    directLine: window.WebChat.createDirectLine({ domain: ${JSON.stringify(base + '/v3/directline')}, token: ${JSON.stringify(auth.token)}, webSocket: true }),
+    userID: ${JSON.stringify(auth.userId)}, username: 'E2E user', locale: 'en-US'
   }, document.getElementById('webchat'));
 </script></body></html>`;
   const server = http.createServer((req, res) => {
@@ -82,7 +96,8 @@ const clients = {
 async function main() {
   const ui = clients[client];
   if (!ui) throw new Error('unknown --client ' + client);
-  const server = client === 'webchat' ? await serveWebChat() : null;
+  const auth = args.secret ? await generateToken(args.secret) : { token: 'anonymous', userId: 'e2e-' + Date.now().toString(36) };
+  const server = client === 'webchat' ? await serveWebChat(auth) : null;
   const url = server ? `http://127.0.0.1:${server.address().port}/` : base + '/#as=alice';
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'sd-e2e-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {

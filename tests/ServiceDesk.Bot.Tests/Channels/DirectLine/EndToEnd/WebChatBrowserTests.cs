@@ -41,10 +41,25 @@ public sealed class WebChatBrowserTests(ITestOutputHelper log)
         Assert.True(File.Exists(Path.Combine(E2eEnvironment.ArtifactsDirectory, "e2e-builtin.png")));
     }
 
-    private static async Task<WebApplication> StartAsync()
+    [BrowserFact]
+    public async Task Microsoft_web_chat_with_only_a_generated_token_reaches_ticket_key()
+    {
+        const string secret = "e2e-secret-0123456789abcdef";
+        await using var app = await StartAsync(secret);
+
+        var (exit, output) = await E2eEnvironment.RunAsync(BaseUrl(app), "webchat", TimeSpan.FromMinutes(2), "--secret", secret, "--shot", "webchat-token");
+
+        log.WriteLine(output);
+        Assert.True(exit == 0, output);
+        Assert.Contains("token generated for", output);
+        Assert.Contains("ticket key seen: SD-1", output);
+    }
+
+    private static async Task<WebApplication> StartAsync(string? secret = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Configuration["Channels:WebChat:DirectLineSecret"] = secret;
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton<IDirectLineStore, InMemoryDirectLineStore>();
         builder.Services.AddSingleton<IWebInboundHandler, IntakeScriptBot>();
