@@ -4,7 +4,8 @@ using ServiceDesk.Bot.Hosting;
 if (CliRunner.Handles(args))
     return await CliRunner.RunAsync(args, Console.In, Console.Out, Console.Error);
 
-var builder = WebApplication.CreateBuilder(args);
+// Settings and web assets ship next to the binaries; the working directory holds ./data (and may hold ./dialogs).
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.AddServiceDesk();
 var app = builder.Build();
 await app.InitializeServiceDeskAsync();

@@ -39,7 +39,9 @@ public static class ServiceDeskCore
         services.AddSingleton<TicketHooks>();
         services.AddSingleton<ConversationEngine>();
         services.AddSingleton<AutoCloser>();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IDialog, SimpleIntakeDialog>());
+        services.AddSingleton(sp => IntakeDefinitionLoader.Load(
+            DialogsLocation.Resolve(sp.GetRequiredService<IOptions<ServiceDeskOptions>>().Value), sp.GetRequiredService<TextCatalog>()));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IDialog, IntakeDialog>());
         foreach (var command in typeof(ServiceDeskCore).Assembly.GetTypes()
                      .Where(t => t is { IsAbstract: false, IsClass: true } && typeof(ICommandHandler).IsAssignableFrom(t)))
             services.AddSingleton(typeof(ICommandHandler), command);

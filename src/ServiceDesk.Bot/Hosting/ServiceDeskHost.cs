@@ -30,6 +30,7 @@ public static class ServiceDeskHost
     public static async Task InitializeServiceDeskAsync(this WebApplication app)
     {
         _ = app.Services.GetRequiredService<TextCatalog>();
+        _ = app.Services.GetRequiredService<ServiceDesk.Core.Conversations.Intake.IntakeDefinition>();
         await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None);
     }
 

@@ -123,13 +123,16 @@ public sealed class ConversationEngine(
             return;
         }
         if (ctx.State.Language is null && m.IsPrivate && text.Length > 0)
+        {
             ctx.State.Language = LanguageDetection.Guess(text) ?? _options.DefaultLanguage;
+            ctx.Profile.Language ??= ctx.State.Language;
+        }
 
         var command = CommandParser.Parse(text, CommandNames);
         if (command is not null && !command.Explicit && !_commands[command.Name].Accepts(command.Args)) command = null;
         if (command is not null)
         {
-            if (command.Name == "cancel" && command.Args.Length == 0)
+            if (_commands[command.Name] is CancelCommand && command.Args.Length == 0)
             {
                 var had = ctx.State.Dialog is not null;
                 PendingCommand.Clear(ctx.State);

@@ -13,7 +13,7 @@ public sealed class ConversationEngineTests
     {
         await using var desk = await TestDesk.StartAsync();
         await new Transcript(desk).PlayAsync("""
-            alice > The printer on floor 3 jams
+            ! intake alice > The printer on floor 3 jams
             alice < Ticket SD-1 is open
             l1-team < 🎫 SD-1
             alice > claim SD-1
@@ -40,7 +40,7 @@ public sealed class ConversationEngineTests
     {
         await using var desk = await TestDesk.StartAsync();
         await new Transcript(desk).PlayAsync("""
-            alice > Outlook keeps asking for my password
+            ! intake alice > Outlook keeps asking for my password
             alice < Ticket SD-1 is open
             l1-team < 🎫 SD-1
             lena@l1-team > claim SD-1
@@ -59,7 +59,7 @@ public sealed class ConversationEngineTests
     {
         await using var desk = await TestDesk.StartAsync();
         await new Transcript(desk).PlayAsync("""
-            alice > Teams has no sound in meetings
+            ! intake alice > Teams has no sound in meetings
             alice < Ticket SD-1 is open
             l1-team < 🎫 SD-1
             lena@l1-team#SD-1 > Please check the speaker selected in Teams settings
@@ -97,7 +97,7 @@ public sealed class ConversationEngineTests
     {
         await using var desk = await TestDesk.StartAsync();
         await new Transcript(desk).PlayAsync("""
-            alice > VPN drops every hour
+            ! intake alice > VPN drops every hour
             alice < Ticket SD-1 is open
             l1-team < 🎫 SD-1
             lena@l1-team > claim SD-1
@@ -127,7 +127,7 @@ public sealed class ConversationEngineTests
     public async Task Engine_when_text_has_control_characters_and_emoji_keeps_the_emoji_and_drops_the_controls()
     {
         await using var desk = await TestDesk.StartAsync();
-        var result = await desk.SendAsync("alice", "alice", "My screen\u0000 is black\u0007 😱🖥️ since the update\u001b[31m");
+        var result = await desk.OpenTicketAsync("alice", "My screen\u0000 is black\u0007 😱🖥️ since the update\u001b[31m");
         Assert.Contains(result.Messages, m => m.Text.Contains("Ticket SD-1 is open"));
         await using var db = await desk.Get<IDbContextFactory<ServiceDeskDbContext>>().CreateDbContextAsync();
         var t = await db.Tickets.SingleAsync();
@@ -138,12 +138,17 @@ public sealed class ConversationEngineTests
     public async Task Engine_when_a_message_is_redelivered_does_not_process_it_twice()
     {
         await using var desk = await TestDesk.StartAsync();
-        var first = await desk.SendAsync("alice", "alice", "Keyboard is not working", messageId: "tg-100");
-        var again = await desk.SendAsync("alice", "alice", "Keyboard is not working", messageId: "tg-100");
+        await desk.OpenTicketAsync("alice", "Keyboard is not working");
+        var first = await desk.SendAsync("alice", "alice", "USB mouse is dead too", messageId: "tg-100");
+        var again = await desk.SendAsync("alice", "alice", "USB mouse is dead too", messageId: "tg-100");
         Assert.False(first.Duplicate);
+        Assert.NotEmpty(first.Messages);
         Assert.True(again.Duplicate);
+        Assert.Empty(again.Messages);
         await using var db = await desk.Get<IDbContextFactory<ServiceDeskDbContext>>().CreateDbContextAsync();
         Assert.Equal(1, await db.Tickets.CountAsync());
+        var state = await db.Conversations.SingleAsync(c => c.PersonId == "alice");
+        Assert.Equal("type", state.Step);
     }
 
     [Fact]
@@ -151,7 +156,7 @@ public sealed class ConversationEngineTests
     {
         await using var desk = await TestDesk.StartAsync();
         await new Transcript(desk).PlayAsync("""
-            alice > Monitor flickers
+            ! intake alice > Monitor flickers
             alice < Ticket SD-1 is open
             l1-team < 🎫 SD-1
             lena@l1-team > claim SD-1
@@ -193,7 +198,7 @@ public sealed class ConversationEngineTests
     public async Task Claim_when_two_engineers_press_it_at_the_same_moment_exactly_one_wins_and_the_other_is_told_who()
     {
         await using var desk = await TestDesk.StartAsync();
-        await desk.SendAsync("alice", "alice", "Laptop does not boot");
+        await desk.OpenTicketAsync("alice", "Laptop does not boot");
         var engine = desk.Get<ConversationEngine>();
         InboundMessage Claim(string who) => new()
         {

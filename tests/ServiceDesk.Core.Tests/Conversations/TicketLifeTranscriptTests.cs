@@ -7,9 +7,9 @@ namespace ServiceDesk.Core.Tests.Conversations;
 
 public sealed class TicketLifeTranscriptTests
 {
-    private const string WholeLife = """
+    internal const string WholeLife = """
         # An employee reports a problem; the L1 channel gets a card.
-        alice > My laptop cannot connect to the VPN since this morning
+        ! intake alice > My laptop cannot connect to the VPN since this morning
         alice < Ticket SD-1 is open, priority P3.
         l1-team < 🎫 SD-1 [P3] My laptop cannot connect to the VPN since this morning / new · L1 · unassigned · from Alice {Claim|Escalate|Details}
 

@@ -112,6 +112,15 @@ public sealed class TestDesk : IAsyncDisposable
         return result;
     }
 
+    /// <summary>Goes through the whole intake with fixed answers (incident, "other", medium × medium → P3).</summary>
+    public async Task<TurnResult> OpenTicketAsync(string requester, string description)
+    {
+        TurnResult last = await SendAsync(requester, requester, description);
+        foreach (var answer in new[] { "incident", "other", "medium", "medium", "create" })
+            last = await SendAsync(requester, requester, answer);
+        return last;
+    }
+
     public async Task DeliverAsync()
     {
         var dispatcher = Get<OutboxDispatcher>();

@@ -14,6 +14,8 @@ namespace ServiceDesk.Core.Tests.Harness;
 /// alice < Ticket SD-1 is open           the next message delivered to alice's chat contains this text
 /// l1-team < 🎫 SD-1 {Claim|Escalate}    … and has exactly these buttons
 /// ! advance 2h  /  ! restart            move the fake clock / rebuild the services over the same database
+/// ! intake alice > text                 alice goes through the whole intake (incident, "other", medium × medium);
+///                                       only its last message, the ticket's key, stays to be expected
 /// # comment
 /// </code>
 /// Every delivered message must be expected, in order per conversation: a message nobody expected fails the script.
@@ -58,6 +60,9 @@ public sealed class Transcript(TestDesk desk)
                     return;
                 case "restart":
                     await desk.RestartAsync();
+                    return;
+                case "intake":
+                    await IntakeAsync(parts[1]);
                     return;
                 default:
                     throw new TranscriptException($"unknown directive {line}");
@@ -115,6 +120,19 @@ public sealed class Transcript(TestDesk desk)
             return;
         }
         throw new TranscriptException($"cannot read line: {line}");
+    }
+
+    /// <summary>Runs the intake with fixed answers; drops the requester's intake messages except the last one.</summary>
+    private async Task IntakeAsync(string spec)
+    {
+        var split = spec.IndexOf(" > ", StringComparison.Ordinal);
+        var who = spec[..split].Trim();
+        AssertNothingPending("! intake " + spec);
+        foreach (var input in new[] { spec[(split + 3)..], "incident", "other", "medium", "medium", "create" })
+            await desk.SendAsync(who, who, input);
+        Collect();
+        if (_inbox.TryGetValue(who, out var q))
+            while (q.Count > 1) q.Dequeue();
     }
 
     private void AssertNothingPending(string line)

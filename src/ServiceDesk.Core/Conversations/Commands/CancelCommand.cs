@@ -6,7 +6,7 @@ namespace ServiceDesk.Core.Conversations.Commands;
 /// <summary><c>cancel SD-12 [reason]</c>: the requester withdraws an open ticket. (Plain <c>cancel</c> stops the current dialog: the engine handles that.)</summary>
 public sealed class CancelCommand : TicketCommand
 {
-    public override IReadOnlyList<string> Names { get; } = ["cancel"];
+    public override IReadOnlyList<string> Names { get; } = ["cancel", "отмена", "отменить", "anuluj"];
 
     public override bool Accepts(string args) => args.Length == 0 || base.Accepts(args);
 

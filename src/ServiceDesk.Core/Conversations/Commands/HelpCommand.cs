@@ -3,7 +3,7 @@ namespace ServiceDesk.Core.Conversations.Commands;
 /// <summary><c>help</c>: the commands this person may use.</summary>
 public sealed class HelpCommand : ICommandHandler
 {
-    public IReadOnlyList<string> Names { get; } = ["help", "start"];
+    public IReadOnlyList<string> Names { get; } = ["help", "start", "помощь", "pomoc"];
 
     public bool Accepts(string args) => args.Length == 0;
 

@@ -26,17 +26,7 @@ public sealed class ShowCommand : ICommandHandler
             ctx.Reply("command.missing_key", ("command", command.Name));
             return;
         }
-        var t = await ctx.FindTicketAsync(reference, ct);
-        if (t is null)
-        {
-            ctx.Reply("ticket.not_found", ("key", reference));
-            return;
-        }
-        if (!ctx.IsStaff && t.RequesterId != ctx.Person.Id)
-        {
-            ctx.Reply("ticket.not_yours", ("key", t.Key));
-            return;
-        }
+        if (await ctx.FindVisibleTicketAsync(reference, ct) is not { } t) return;
         var sb = new StringBuilder(ctx.T("show.header", ("key", t.Key), ("title", t.Title), ("status", t.Status), ("priority", t.Priority),
             ("line", t.Line), ("assignee", t.AssigneeName ?? ctx.T("card.unassigned")), ("requester", t.RequesterName),
             ("category", t.Category ?? "-"), ("type", t.Type)));

@@ -1,0 +1,81 @@
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using ServiceDesk.Core.Conversations;
+using ServiceDesk.Core.Storage;
+using ServiceDesk.Core.Tests.Conversations;
+using ServiceDesk.Core.Tests.Harness;
+using ServiceDesk.Core.Tickets;
+
+namespace ServiceDesk.Core.Tests.Storage;
+
+/// <summary>The same store on PostgreSQL, the provider for several replicas: migrations, a whole ticket life, a contested claim.</summary>
+public sealed class PostgresStoreTests
+{
+    private static async Task<(TestDesk Desk, Func<Task> Drop)> StartOnPostgresAsync()
+    {
+        var admin = Environment.GetEnvironmentVariable(PostgresFactAttribute.Variable)!;
+        var name = "sdtest_" + Guid.NewGuid().ToString("N")[..12];
+        await using (var c = new NpgsqlConnection(admin))
+        {
+            await c.OpenAsync();
+            await using var cmd = new NpgsqlCommand($"CREATE DATABASE {name}", c);
+            await cmd.ExecuteNonQueryAsync();
+        }
+        var settings = TestDesk.DefaultSettings();
+        settings["ServiceDesk:Database:Provider"] = "Postgres";
+        settings["ServiceDesk:Database:ConnectionString"] = new NpgsqlConnectionStringBuilder(admin) { Database = name }.ToString();
+        var desk = await TestDesk.StartAsync(settings);
+        return (desk, async () =>
+        {
+            await desk.DisposeAsync();
+            NpgsqlConnection.ClearAllPools();
+            await using var c = new NpgsqlConnection(admin);
+            await c.OpenAsync();
+            await using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS {name} WITH (FORCE)", c);
+            await cmd.ExecuteNonQueryAsync();
+        });
+    }
+
+    [PostgresFact]
+    public async Task Postgres_when_migrated_carries_a_ticket_through_its_whole_life()
+    {
+        var (desk, drop) = await StartOnPostgresAsync();
+        try
+        {
+            await new Transcript(desk).PlayAsync(TicketLifeTranscriptTests.WholeLife);
+            await using var db = await desk.Get<IDbContextFactory<ServiceDeskDbContext>>().CreateDbContextAsync();
+            var t = await db.Tickets.Include(x => x.Events).SingleAsync();
+            Assert.Equal(TicketStatus.Closed, t.Status);
+            Assert.Equal(11, t.Events.Count);
+            Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+        }
+        finally
+        {
+            await drop();
+        }
+    }
+
+    [PostgresFact]
+    public async Task Postgres_when_two_engineers_claim_at_once_lets_exactly_one_win()
+    {
+        var (desk, drop) = await StartOnPostgresAsync();
+        try
+        {
+            await desk.OpenTicketAsync("alice", "Laptop does not boot");
+            var engine = desk.Get<ConversationEngine>();
+            InboundMessage Claim(string who) => new()
+            {
+                Channel = "test", ConversationId = "l1-team", SenderId = who, MessageId = "claim-" + who, Action = "claim SD-1", IsPrivate = false,
+            };
+            var results = await Task.WhenAll(Task.Run(() => engine.HandleAsync(Claim("lena"), CancellationToken.None)),
+                Task.Run(() => engine.HandleAsync(Claim("kate"), CancellationToken.None)));
+            var replies = results.Select(r => r.Messages.Last(m => m.To.ConversationId == "l1-team").Text).ToList();
+            Assert.Single(replies, r => r == "You have taken SD-1.");
+            Assert.Single(replies, r => r.StartsWith("SD-1 is already taken by", StringComparison.Ordinal));
+        }
+        finally
+        {
+            await drop();
+        }
+    }
+}
