@@ -43,7 +43,15 @@ public static class DirectLineBench
                 (url, target) = (service.Url, $"the real service (own process, data on disk in {service.DataDirectory})");
             }
 
-            return await DriveAsync(url, target, options, cts.Token);
+            var code = await DriveAsync(url, target, options, cts.Token);
+            if (service is not null)
+            {
+                Console.WriteLine($"service log: {service.Log.Errors} error and {service.Log.Warnings} warning entries");
+                if (code != 0)
+                    Console.WriteLine(service.Log.Tail(40));
+            }
+
+            return code;
         }
         finally
         {

@@ -12,14 +12,18 @@ public sealed class ServiceProcess : IAsyncDisposable
 {
     private readonly Process _process;
 
-    private ServiceProcess(Process process, string url, string dataDirectory)
+    private ServiceProcess(Process process, string url, string dataDirectory, ServiceLog log)
     {
         _process = process;
+        Log = log;
         Url = url;
         DataDirectory = dataDirectory;
     }
 
     public string Url { get; }
+
+    /// <summary>What the service printed (kept, not shown: its errors are counted in the summary).</summary>
+    public ServiceLog Log { get; }
 
     public string DataDirectory { get; }
 
@@ -35,8 +39,9 @@ public sealed class ServiceProcess : IAsyncDisposable
             start.ArgumentList.Add(arg);
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         var process = Process.Start(start) ?? throw new InvalidOperationException("could not start " + dll);
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine("[service] " + e.Data); };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine("[service] " + e.Data); };
+        var log = new ServiceLog();
+        process.OutputDataReceived += (_, e) => log.Add(e.Data);
+        process.ErrorDataReceived += (_, e) => log.Add(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
@@ -45,12 +50,12 @@ public sealed class ServiceProcess : IAsyncDisposable
         while (DateTime.UtcNow < deadline)
         {
             if (process.HasExited)
-                throw new InvalidOperationException($"the service exited with code {process.ExitCode}");
+                throw new InvalidOperationException($"the service exited with code {process.ExitCode}\n{log.Tail(40)}");
             try
             {
                 var response = await http.GetAsync(url + "/health/live", ct);
                 if (response.StatusCode == HttpStatusCode.OK)
-                    return new ServiceProcess(process, url, data);
+                    return new ServiceProcess(process, url, data, log);
             }
             catch (HttpRequestException)
             {
@@ -60,7 +65,7 @@ public sealed class ServiceProcess : IAsyncDisposable
         }
 
         process.Kill(entireProcessTree: true);
-        throw new TimeoutException("the service did not answer on " + url);
+        throw new TimeoutException("the service did not answer on " + url + "\n" + log.Tail(40));
     }
 
     public async ValueTask DisposeAsync()

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
@@ -46,19 +47,13 @@ public sealed class DirectLineWithEngineTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Employee_when_describing_problem_gets_ticket_key_and_team_room_gets_card()
+    public async Task Employee_when_answering_intake_with_buttons_gets_ticket_key_and_team_room_gets_card()
     {
         var dm = await StartAsync("alice", null);
         var team = await StartAsync("lena", "l1-team");
 
-        var post = await _client.PostAsync($"/v3/directline/conversations/{dm}/activities", Json(
-            """{"type":"message","from":{"id":"alice"},"locale":"en-US","text":"The printer on floor 2 prints blank pages","channelData":{"clientActivityID":"p1"}}"""));
-        var userActivityId = (await post.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>();
+        var key = await CompleteIntakeAsync(dm, "alice", "The printer on floor 2 prints blank pages");
 
-        var reply = await WaitForAsync(dm, a => a["from"]!["role"]!.GetValue<string>() == "bot");
-        Assert.Matches(@"SD-\d+", reply["text"]!.GetValue<string>());
-        Assert.Equal(userActivityId, reply["replyToId"]!.GetValue<string>());
-        var key = System.Text.RegularExpressions.Regex.Match(reply["text"]!.GetValue<string>(), @"SD-\d+").Value;
         var card = await WaitForAsync(team, a => a["attachments"] is JsonArray { Count: > 0 });
         Assert.StartsWith(key, card["attachments"]![0]!["content"]!["title"]!.GetValue<string>());
     }
@@ -68,23 +63,60 @@ public sealed class DirectLineWithEngineTests : IAsyncLifetime
     {
         var dm = await StartAsync("alice", null);
         var team = await StartAsync("lena", "l1-team");
-        await _client.PostAsync($"/v3/directline/conversations/{dm}/activities", Json("""{"type":"message","from":{"id":"alice"},"text":"VPN drops every ten minutes"}"""));
+        await CompleteIntakeAsync(dm, "alice", "VPN drops every ten minutes");
         var card = await WaitForAsync(team, a => a["attachments"] is JsonArray { Count: > 0 });
         var buttons = card["attachments"]![0]!["content"]!["buttons"]!.AsArray();
         var claim = buttons.First(b => b!["value"]!["action"]!.GetValue<string>().StartsWith("claim", StringComparison.Ordinal))!;
 
-        var press = new JsonObject
-        {
-            ["type"] = "message",
-            ["from"] = new JsonObject { ["id"] = "lena" },
-            ["text"] = claim["title"]!.GetValue<string>(),
-            ["value"] = claim["value"]!.DeepClone(),
-        };
-        var response = await _client.PostAsync($"/v3/directline/conversations/{team}/activities", Json(press.ToJsonString()));
+        var response = await PressAsync(team, "lena", claim.AsObject());
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var notice = await WaitForAsync(dm, a => a["from"]!["role"]!.GetValue<string>() == "bot" && a["text"]!.GetValue<string>().Contains("Lena", StringComparison.OrdinalIgnoreCase));
         Assert.NotNull(notice);
+    }
+
+    /// <summary>Types the problem, then presses the first button that is not "cancel" at each step until a ticket key appears.</summary>
+    private async Task<string> CompleteIntakeAsync(string conversation, string user, string problem)
+    {
+        var first = new JsonObject
+        {
+            ["type"] = "message",
+            ["from"] = new JsonObject { ["id"] = user },
+            ["locale"] = "en-US",
+            ["text"] = problem,
+            ["channelData"] = new JsonObject { ["clientActivityID"] = "p1" },
+        };
+        var post = await _client.PostAsync($"/v3/directline/conversations/{conversation}/activities", Json(first.ToJsonString()));
+        var lastUserActivity = (await post.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>();
+        for (var step = 0; step < 12; step++)
+        {
+            var reply = await WaitForAsync(conversation, a => a["from"]!["role"]!.GetValue<string>() == "bot" && a["replyToId"]?.GetValue<string>() == lastUserActivity
+                && (a["attachments"] is JsonArray { Count: > 0 } || Regex.IsMatch(a["text"]!.GetValue<string>(), @"SD-\d+")));
+            var key = Regex.Match(reply["text"]!.GetValue<string>(), @"SD-\d+");
+            if (key.Success)
+                return key.Value;
+            var button = reply["attachments"]![0]!["content"]!["buttons"]!.AsArray().OfType<JsonObject>()
+                .First(b => !b["title"]!.GetValue<string>().Contains("cancel", StringComparison.OrdinalIgnoreCase));
+            var pressed = await PressAsync(conversation, user, button);
+            lastUserActivity = (await pressed.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>();
+        }
+
+        Assert.Fail("no ticket key after 12 steps");
+        return "";
+    }
+
+    /// <summary>What Web Chat posts for a messageBack button: its label as text, its value.</summary>
+    private async Task<HttpResponseMessage> PressAsync(string conversation, string user, JsonObject button)
+    {
+        var press = new JsonObject
+        {
+            ["type"] = "message",
+            ["from"] = new JsonObject { ["id"] = user },
+            ["text"] = button["title"]!.GetValue<string>(),
+            ["value"] = button["value"]!.DeepClone(),
+            ["channelData"] = new JsonObject { ["messageBack"] = new JsonObject { ["displayText"] = button["title"]!.GetValue<string>() } },
+        };
+        return await _client.PostAsync($"/v3/directline/conversations/{conversation}/activities", Json(press.ToJsonString()));
     }
 
     private async Task<string> StartAsync(string user, string? room)
