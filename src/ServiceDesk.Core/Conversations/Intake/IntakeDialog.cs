@@ -231,10 +231,7 @@ public sealed class IntakeDialog(
             ticket.AddAttachment(ctx.Actor, new TicketAttachment { Channel = a.Channel, FileId = a.FileId, FileName = a.FileName, ContentType = a.ContentType, Size = a.Size, AddedAt = ctx.Now, AddedBy = ctx.Person.Id }, ctx.Now);
         End(ctx);
         await ctx.Notifier.OnEventAsync(ticket, ticket.Events[0], ticket.Line, ct);
-        var targets = sla?.Targets(ticket);
-        var slaText = targets is { } t
-            ? ctx.T("intake.created_sla", ("response", Format(t.FirstResponse)), ("resolution", Format(t.Resolution)))
-            : "";
+        var slaText = SlaTargetsText.Describe(sla, ticket, ctx.Texts, ctx.Language);
         ctx.Send(new OutboundMessage
         {
             To = ctx.Message.ReplyAddress,
@@ -242,8 +239,6 @@ public sealed class IntakeDialog(
             TicketKey = ticket.Key,
         });
     }
-
-    private static string Format(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
 
     private string Summary(TurnContext ctx, IntakeData data)
     {
