@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using ServiceDesk.Bot.Api;
+using ServiceDesk.Bot.Channels.DirectLine;
 using ServiceDesk.Bot.Health;
 using ServiceDesk.Core;
 using ServiceDesk.Core.Conversations.Texts;
@@ -21,6 +22,7 @@ public static class ServiceDeskHost
         services.AddOpenApi();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddSingleton<ApiKeyFilter>();
+        services.AddWebChatChannel(builder.Configuration);
         return builder;
     }
 
@@ -39,6 +41,7 @@ public static class ServiceDeskHost
         app.MapOpenApi();
         app.MapHealthEndpoints();
         app.MapTicketEndpoints();
+        app.MapWebChat();
         return app;
     }
 }

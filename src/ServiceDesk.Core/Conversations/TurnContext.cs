@@ -83,4 +83,21 @@ public sealed class TurnContext(
         if (!TicketKey.TryParseNumber(reference, Options.TicketPrefix, out var number)) return null;
         return await Db.Tickets.Include(t => t.Events.OrderBy(e => e.Id)).FirstOrDefaultAsync(t => t.Number == number, ct);
     }
+
+    /// <summary>A ticket this person may see (staff: any; employees: their own). Answers "not found" / "not yours" itself and returns null then.</summary>
+    public async Task<Ticket?> FindVisibleTicketAsync(string reference, CancellationToken ct)
+    {
+        var ticket = await FindTicketAsync(reference, ct);
+        if (ticket is null)
+        {
+            Reply("ticket.not_found", ("key", reference));
+            return null;
+        }
+        if (!IsStaff && ticket.RequesterId != Person.Id)
+        {
+            Reply("ticket.not_yours", ("key", ticket.Key));
+            return null;
+        }
+        return ticket;
+    }
 }

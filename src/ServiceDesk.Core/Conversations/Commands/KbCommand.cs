@@ -27,12 +27,7 @@ public sealed class KbCommand(IKnowledgeBase? knowledge = null) : ICommandHandle
         switch (verb.ToLowerInvariant())
         {
             case "draft" when target.Length > 0:
-                var t = await ctx.FindTicketAsync(target, ct);
-                if (t is null)
-                {
-                    ctx.Reply("ticket.not_found", ("key", target));
-                    return;
-                }
+                if (await ctx.FindVisibleTicketAsync(target, ct) is not { } t) return;
                 if (t.Resolution is null)
                 {
                     ctx.Reply("kb.not_resolved", ("key", t.Key));

@@ -26,17 +26,8 @@ public sealed class StatusCommand : ICommandHandler
         }
         else
         {
-            ticket = await ctx.FindTicketAsync(reference, ct);
-            if (ticket is null)
-            {
-                ctx.Reply("ticket.not_found", ("key", reference));
-                return;
-            }
-            if (!ctx.IsStaff && ticket.RequesterId != ctx.Person.Id)
-            {
-                ctx.Reply("ticket.not_yours", ("key", ticket.Key));
-                return;
-            }
+            ticket = await ctx.FindVisibleTicketAsync(reference, ct);
+            if (ticket is null) return;
         }
         ctx.Reply("status.line", ("key", ticket.Key), ("title", ticket.Title), ("status", ticket.Status),
             ("priority", ticket.Priority), ("assignee", ticket.AssigneeName ?? ctx.T("card.unassigned")));

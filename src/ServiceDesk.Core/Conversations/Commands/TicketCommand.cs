@@ -30,17 +30,7 @@ public abstract class TicketCommand : ICommandHandler
             ctx.Reply("command.missing_key", ("command", command.Name));
             return;
         }
-        var ticket = await ctx.FindTicketAsync(reference, ct);
-        if (ticket is null)
-        {
-            ctx.Reply("ticket.not_found", ("key", reference));
-            return;
-        }
-        if (!ctx.IsStaff && ticket.RequesterId != ctx.Person.Id)
-        {
-            ctx.Reply("ticket.not_yours", ("key", ticket.Key));
-            return;
-        }
+        if (await ctx.FindVisibleTicketAsync(reference, ct) is not { } ticket) return;
         var pre = TicketLifecycle.Decide(ticket, ctx.Actor, Trigger, ctx.Lifecycle);
         if (!pre.Allowed)
         {
