@@ -15,9 +15,10 @@ public sealed class IntakeDialog(
     IntakeDefinition definition,
     ILogger<IntakeDialog> logger,
     IKnowledgeBase? knowledge = null,
-    ISlaPreview? sla = null) : IDialog
+    ISlaPreview? sla = null,
+    Microsoft.Extensions.Options.IOptions<KnowledgeOptions>? knowledgeOptions = null) : IDialog
 {
-    public const int SuggestTop = 3;
+    private readonly int _suggestTop = knowledgeOptions?.Value.SuggestTop ?? 3;
     private const string NotThat = "notthat";
     private const string SolvedPrefix = "solved:";
     private const string Create = "create";
@@ -160,7 +161,7 @@ public sealed class IntakeDialog(
         KnowledgeSearchResult result;
         try
         {
-            result = await knowledge.SearchAsync(data.Description, ctx.Language, SuggestTop, ct);
+            result = await knowledge.SearchAsync(data.Description, ctx.Language, _suggestTop, ct);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -168,7 +169,7 @@ public sealed class IntakeDialog(
             return false;
         }
         if (!result.Confident || result.Hits.Count == 0) return false;
-        var hits = result.Hits.Take(SuggestTop).ToList();
+        var hits = result.Hits.Take(_suggestTop).ToList();
         data.Suggested = hits.Select(h => h.ArticleId).ToList();
         ctx.State.Step = step.Id;
         Save(ctx.State, data);
