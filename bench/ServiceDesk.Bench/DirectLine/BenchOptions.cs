@@ -1,0 +1,46 @@
+using System.Globalization;
+
+namespace ServiceDesk.Bench.DirectLine;
+
+/// <summary>Command line of <c>directline</c>: how many conversations, against what.</summary>
+public sealed record BenchOptions(int Conversations, int Rounds, TimeSpan Think, string? Url, bool ChannelOnly, string Problem, TimeSpan TurnTimeout, int MaxTurns)
+{
+    public const string Usage = """
+        directline [--conversations N] [--rounds R] [--think-ms T] [--url http://127.0.0.1:5080] [--channel-only] [--problem TEXT]
+          Drives N concurrent Direct Line conversations, each a full intake (problem → "Not that" → buttons → ticket key),
+          R intakes one after another per simulated user (default 3), and prints turns/s and p50/p99 turn latency (user
+          activity posted → first bot reply on the WebSocket). --think-ms pauses each user between turns (default 0:
+          closed loop, each user sends its next turn as soon as the reply arrives).
+          Without --url it starts the real service (ServiceDesk.Bot.dll) on loopback with a fresh data directory on disk.
+          --channel-only hosts just the web channel in-process with a scripted intake: the Direct Line layer's own cost.
+        """;
+
+    public static BenchOptions Parse(string[] args)
+    {
+        var conversations = 200;
+        var rounds = 3;
+        var think = 0;
+        string? url = null;
+        var channelOnly = false;
+        var problem = "My VPN does not connect since this morning";
+        var maxTurns = 15;
+        for (var i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--conversations": conversations = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
+                case "--rounds": rounds = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
+                case "--think-ms": think = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
+                case "--url": url = args[++i].TrimEnd('/'); break;
+                case "--channel-only": channelOnly = true; break;
+                case "--problem": problem = args[++i]; break;
+                case "--max-turns": maxTurns = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
+                default: throw new ArgumentException($"unknown argument '{args[i]}'\n{Usage}");
+            }
+        }
+
+        if (conversations < 1 || rounds < 1 || think < 0)
+            throw new ArgumentException("--conversations and --rounds must be at least 1, --think-ms at least 0");
+        return new BenchOptions(conversations, rounds, TimeSpan.FromMilliseconds(think), url, channelOnly, problem, TimeSpan.FromSeconds(30), maxTurns);
+    }
+}

@@ -1,0 +1,116 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using System.Diagnostics;
+using System.Globalization;
+
+namespace ServiceDesk.Bench.DirectLine;
+
+/// <summary><c>ServiceDesk.Bench directline …</c>: concurrent full intakes over Direct Line; prints turns/s and p50/p99.</summary>
+public static class DirectLineBench
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        BenchOptions options;
+        try
+        {
+            options = BenchOptions.Parse(args);
+        }
+        catch (Exception e) when (e is ArgumentException or FormatException or IndexOutOfRangeException)
+        {
+            Console.Error.WriteLine(e.Message);
+            Console.Error.WriteLine(BenchOptions.Usage);
+            return 2;
+        }
+
+        using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(10));
+        WebApplication? channelOnly = null;
+        ServiceProcess? service = null;
+        try
+        {
+            string url, target;
+            if (options.Url is not null)
+                (url, target) = (options.Url, "the service at " + options.Url);
+            else if (options.ChannelOnly)
+            {
+                channelOnly = await ChannelOnlyHost.StartAsync();
+                (url, target) = (ChannelOnlyHost.Url(channelOnly).TrimEnd('/'), "the web channel alone (scripted intake, in-process)");
+            }
+            else
+            {
+                service = await ServiceProcess.StartAsync(cts.Token);
+                (url, target) = (service.Url, $"the real service (own process, data on disk in {service.DataDirectory})");
+            }
+
+            var code = await DriveAsync(url, target, options, cts.Token);
+            if (service is not null)
+            {
+                Console.WriteLine($"service log: {service.Log.Errors} error and {service.Log.Warnings} warning entries");
+                if (code != 0)
+                    Console.WriteLine(service.Log.Tail(40));
+            }
+
+            return code;
+        }
+        finally
+        {
+            if (service is not null)
+                await service.DisposeAsync();
+            if (channelOnly is not null)
+                await channelOnly.DisposeAsync();
+        }
+    }
+
+    private static async Task<int> DriveAsync(string url, string target, BenchOptions options, CancellationToken ct)
+    {
+        using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = 512, PooledConnectionLifetime = TimeSpan.FromMinutes(10) };
+        using var http = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(30) };
+
+        // warm-up: JIT, connection pool, first database use
+        var warm = new LatencyRecorder();
+        await Task.WhenAll(Enumerable.Range(0, Math.Min(10, options.Conversations))
+            .Select(i => new BenchConversation(http, url, $"warm{i}", options).RunAsync(warm, new LatencyRecorder(), ct)));
+
+        var turns = new LatencyRecorder();
+        var posts = new LatencyRecorder();
+        var runId = DateTime.UtcNow.Ticks.ToString("x", CultureInfo.InvariantCulture);
+        var tickets = 0;
+        var failures = 0;
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, options.Conversations).Select(async user =>
+        {
+            for (var round = 0; round < options.Rounds; round++)
+            {
+                var conversation = new BenchConversation(http, url, $"b{runId}-{user}-{round}", options);
+                if (!await RunOneAsync(conversation, turns, posts, ct))
+                    Interlocked.Increment(ref failures);
+                else if (conversation.TicketKey is not null)
+                    Interlocked.Increment(ref tickets);
+            }
+        }));
+        clock.Stop();
+
+        var inv = CultureInfo.InvariantCulture;
+        Console.WriteLine($"Direct Line bench against {target}");
+        Console.WriteLine(string.Create(inv, $"conversations: {options.Conversations} concurrent × {options.Rounds} rounds, think time {options.Think.TotalMilliseconds} ms; tickets created: {tickets}, failed: {failures}"));
+        Console.WriteLine(string.Create(inv, $"turns: {turns.Count} in {clock.Elapsed.TotalSeconds:F2} s = {turns.Count / clock.Elapsed.TotalSeconds:F0} turns/s"));
+        Console.WriteLine(string.Create(inv, $"turn latency (post → first bot reply on the stream): p50 {turns.Percentile(50):F1} ms, p99 {turns.Percentile(99):F1} ms, max {turns.Percentile(100):F1} ms"));
+        Console.WriteLine(string.Create(inv, $"  of which the POST (engine turn saved, outbox written): p50 {posts.Percentile(50):F1} ms, p99 {posts.Percentile(99):F1} ms"));
+        return failures == 0 && tickets == options.Conversations * options.Rounds ? 0 : 1;
+    }
+
+    private static async Task<bool> RunOneAsync(BenchConversation conversation, LatencyRecorder turns, LatencyRecorder posts, CancellationToken ct)
+    {
+        try
+        {
+            await conversation.RunAsync(turns, posts, ct);
+            return true;
+        }
+        catch (Exception e) when (e is HttpRequestException or OperationCanceledException or System.Net.WebSockets.WebSocketException)
+        {
+            Console.Error.WriteLine("conversation failed: " + e.Message);
+            return false;
+        }
+    }
+}

@@ -1,0 +1,114 @@
+using System.Net.WebSockets;
+using System.Text;
+using Microsoft.Extensions.Options;
+
+namespace ServiceDesk.Bot.Channels.DirectLine;
+
+/// <summary>
+/// The WebSocket stream of a conversation: a <c>{activities, watermark}</c> text frame whenever the room has
+/// activities after the watermark. Woken by local appends, and re-reads the store on a timer for other replicas.
+/// The client's empty keep-alive frames are read and ignored.
+/// </summary>
+public sealed class DirectLineStream(
+    IDirectLineStore store,
+    DirectLineSignals signals,
+    IOptions<WebChatOptions> options,
+    ILogger<DirectLineStream> logger)
+{
+    public async Task RunAsync(WebSocket socket, DirectLineConversation conversation, long after, CancellationToken requestAborted)
+    {
+        using var closed = CancellationTokenSource.CreateLinkedTokenSource(requestAborted);
+        var receive = DrainAsync(socket, closed);
+        var ct = closed.Token;
+        try
+        {
+            while (!ct.IsCancellationRequested && socket.State == WebSocketState.Open)
+            {
+                if (!conversation.IsBound)
+                {
+                    var wake = signals.NextAsync(DirectLineSignals.ConversationKey(conversation.Id));
+                    conversation = await store.FindConversationAsync(conversation.Id, ct) ?? conversation;
+                    if (!conversation.IsBound)
+                    {
+                        await WaitAsync(wake, ct);
+                        continue;
+                    }
+
+                    after = Math.Max(after, conversation.BaseSequence);
+                }
+
+                var room = conversation.Room!;
+                var next = signals.NextAsync(DirectLineSignals.RoomKey(room));
+                IReadOnlyList<StoredActivity> items;
+                try
+                {
+                    items = await store.ReadAsync(room, after, options.Value.MaxActivitiesPerRead, ct);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    logger.LogWarning(e, "Direct Line stream of {ConversationId} could not read; trying again", conversation.Id);
+                    await WaitAsync(next, ct);
+                    continue;
+                }
+
+                if (items.Count > 0)
+                {
+                    var frame = Encoding.UTF8.GetBytes(DirectLineActivities.Frame(items, after));
+                    await socket.SendAsync(frame, WebSocketMessageType.Text, endOfMessage: true, ct);
+                    after = items[^1].Sequence;
+                    continue;
+                }
+
+                await WaitAsync(next, ct);
+            }
+        }
+        catch (Exception e) when (e is OperationCanceledException or WebSocketException)
+        {
+            logger.LogDebug("Direct Line stream of {ConversationId} ended: {Reason}", conversation.Id, e.Message);
+        }
+        finally
+        {
+            await closed.CancelAsync();
+            await receive;
+            if (socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
+            {
+                try
+                {
+                    await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None);
+                }
+                catch (WebSocketException)
+                {
+                }
+            }
+        }
+    }
+
+    private async Task WaitAsync(Task wake, CancellationToken ct)
+    {
+        var delay = Task.Delay(options.Value.StreamPollInterval, ct);
+        await Task.WhenAny(wake, delay);
+        ct.ThrowIfCancellationRequested();
+    }
+
+    /// <summary>Reads (and drops) what the client sends until it closes, then cancels the sending loop.</summary>
+    private static async Task DrainAsync(WebSocket socket, CancellationTokenSource closed)
+    {
+        var buffer = new byte[1024];
+        try
+        {
+            while (!closed.IsCancellationRequested)
+            {
+                var result = await socket.ReceiveAsync(buffer, closed.Token);
+                if (result.MessageType == WebSocketMessageType.Close)
+                    break;
+            }
+        }
+        catch (Exception e) when (e is OperationCanceledException or WebSocketException)
+        {
+        }
+        finally
+        {
+            await closed.CancelAsync();
+        }
+    }
+}

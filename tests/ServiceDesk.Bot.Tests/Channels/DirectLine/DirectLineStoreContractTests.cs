@@ -1,0 +1,131 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using ServiceDesk.Bot.Channels.DirectLine;
+using ServiceDesk.Core.Configuration;
+using ServiceDesk.Core.Storage;
+using ServiceDesk.Core.Tests.Harness;
+
+namespace ServiceDesk.Bot.Tests.Channels.DirectLine;
+
+/// <summary>The same behaviour from the in-memory store and the database store (SQLite on disk).</summary>
+public sealed class DirectLineStoreContractTests : IAsyncLifetime
+{
+    private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "sd-dl-" + Guid.NewGuid().ToString("N"));
+    private readonly FakeClock _clock = new();
+    private IDbContextFactory<ServiceDeskDbContext> _dbFactory = null!;
+
+    public static TheoryData<string> Stores => new() { "memory", "database" };
+
+    public async Task InitializeAsync()
+    {
+        var options = Options.Create(new ServiceDeskOptions { DataDirectory = _dataDirectory });
+        var builder = new DbContextOptionsBuilder<ServiceDeskDbContext>();
+        StoreRegistration.Configure(builder, options.Value);
+        _dbFactory = new PooledDbContextFactory<ServiceDeskDbContext>(builder.Options);
+        await new DatabaseInitializer(_dbFactory, options, NullLogger<DatabaseInitializer>.Instance).InitializeAsync(CancellationToken.None);
+    }
+
+    public Task DisposeAsync()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_dataDirectory, recursive: true);
+        return Task.CompletedTask;
+    }
+
+    private const string UserActivity = "{\"type\":\"message\",\"from\":{\"id\":\"alice\",\"role\":\"user\"}}";
+
+    private IDirectLineStore Create(string kind) =>
+        kind == "memory" ? new InMemoryDirectLineStore() : new EfDirectLineStore(_dbFactory, _clock);
+
+    [Theory]
+    [MemberData(nameof(Stores))]
+    public async Task Append_when_activities_added_numbers_them_from_one_per_room(string kind)
+    {
+        var store = Create(kind);
+
+        var a1 = await store.AppendAsync("alice", true, (s, _) => $$"""{"n":{{s}}}""", default);
+        var b1 = await store.AppendAsync("bob", true, (s, _) => $$"""{"n":{{s}}}""", default);
+        var a2 = await store.AppendAsync("alice", false, (s, _) => $$"""{"n":{{s}}}""", default);
+
+        Assert.Equal([1L, 1L, 2L], new[] { a1.Sequence, b1.Sequence, a2.Sequence });
+        Assert.Equal(["""{"n":1}""", """{"n":2}"""], (await store.ReadAsync("alice", 0, 10, default)).Select(x => x.Json));
+        Assert.Equal("""{"n":2}""", Assert.Single(await store.ReadAsync("alice", 1, 10, default)).Json);
+    }
+
+    [Theory]
+    [MemberData(nameof(Stores))]
+    public async Task Append_when_bot_replies_is_told_the_latest_user_activity(string kind)
+    {
+        var store = Create(kind);
+        await store.AppendAsync("alice", true, (_, _) => UserActivity, default);
+        string? seen = "unset";
+
+        await store.AppendAsync("alice", false, (_, lastUser) => { seen = lastUser; return "{}"; }, default);
+
+        Assert.Equal("alice|0000001", seen);
+        Assert.Equal(new RoomPosition(2, "alice|0000001"), await store.GetPositionAsync("alice", default));
+    }
+
+    [Theory]
+    [MemberData(nameof(Stores))]
+    public async Task Append_when_many_run_at_once_loses_none_and_repeats_none(string kind)
+    {
+        var store = Create(kind);
+
+        await Task.WhenAll(Enumerable.Range(0, 40).Select(i => store.AppendAsync("l1-team", i % 2 == 0, (s, _) => $$"""{"i":{{i}}}""", default)));
+
+        var all = await store.ReadAsync("l1-team", 0, 100, default);
+        Assert.Equal(Enumerable.Range(1, 40).Select(i => (long)i), all.Select(a => a.Sequence));
+        Assert.Equal(40, all.Select(a => a.Json).Distinct().Count());
+    }
+
+    [Theory]
+    [MemberData(nameof(Stores))]
+    public async Task Conversation_when_added_twice_keeps_the_first_and_binds_once(string kind)
+    {
+        var store = Create(kind);
+        var created = new DirectLineConversation("c1", null, null, 0, "pl-PL", _clock.GetUtcNow());
+        await store.AppendAsync("alice", true, (_, _) => "{}", default);
+
+        Assert.True(await store.TryAddConversationAsync(created, default));
+        Assert.False(await store.TryAddConversationAsync(created with { Locale = "en" }, default));
+        var bound = await store.BindToRoomAsync("c1", "alice", "alice", default);
+        var again = await store.BindToRoomAsync("c1", "mallory", "mallory", default);
+
+        Assert.Equal(created with { UserId = "alice", Room = "alice", BaseSequence = 1 }, bound);
+        Assert.Equal(bound, again);
+        Assert.Equal(bound, await store.FindConversationAsync("c1", default));
+        Assert.Null(await store.FindConversationAsync("c2", default));
+    }
+
+    [Fact]
+    public async Task Database_store_when_rebuilt_over_same_database_keeps_conversations_and_continues_numbering()
+    {
+        var first = Create("database");
+        await first.TryAddConversationAsync(new DirectLineConversation("c1", "alice", "alice", 0, null, _clock.GetUtcNow()), default);
+        await first.AppendAsync("alice", true, (_, _) => "{\"from\":{\"role\":\"user\"}}", default);
+
+        var second = Create("database");
+        var next = await second.AppendAsync("alice", false, (s, lastUser) => $$"""{"replyTo":"{{lastUser}}"}""", default);
+
+        Assert.Equal(2, next.Sequence);
+        Assert.Equal("""{"replyTo":"alice|0000001"}""", next.Json);
+        Assert.Equal("alice", (await second.FindConversationAsync("c1", default))!.Room);
+    }
+
+    [Fact]
+    public async Task Database_store_when_another_replica_appended_catches_up_instead_of_overwriting()
+    {
+        var replicaA = Create("database");
+        var replicaB = Create("database");
+        await replicaA.AppendAsync("l1-team", false, (_, _) => "{\"by\":\"a\"}", default);
+        await replicaB.AppendAsync("l1-team", false, (_, _) => "{\"by\":\"b\"}", default);
+
+        var third = await replicaA.AppendAsync("l1-team", false, (_, _) => "{\"by\":\"a2\"}", default);
+
+        Assert.Equal(3, third.Sequence);
+        Assert.Equal(["a", "b", "a2"], (await replicaB.ReadAsync("l1-team", 0, 10, default)).Select(x => System.Text.Json.Nodes.JsonNode.Parse(x.Json)!["by"]!.GetValue<string>()));
+    }
+}

@@ -1,0 +1,69 @@
+using System.Net.WebSockets;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace ServiceDesk.Bot.Tests.Channels.DirectLine;
+
+public sealed class DirectLineStreamTests
+{
+    [Fact]
+    public async Task Stream_when_user_writes_sends_frame_with_echo_reply_and_watermark()
+    {
+        await using var host = await DirectLineHost.StartAsync(DirectLineHost.Secret);
+        var start = await host.Client.SendAsync(host.Request(HttpMethod.Post, "/v3/directline/conversations", DirectLineHost.Secret, """{"user":{"id":"alice"}}"""));
+        var started = (await start.Content.ReadFromJsonAsync<JsonObject>())!;
+        var conversation = started["conversationId"]!.GetValue<string>();
+        var token = started["token"]!.GetValue<string>();
+        var streamUrl = new Uri(started["streamUrl"]!.GetValue<string>());
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        using var socket = await host.Server.CreateWebSocketClient().ConnectAsync(streamUrl, timeout.Token);
+        await socket.SendAsync(Array.Empty<byte>(), WebSocketMessageType.Text, true, timeout.Token);
+
+        await host.SendTextAsync(conversation, "monitor flickers", clientActivityId: "c-1", bearer: token);
+        var seen = new List<JsonObject>();
+        string? watermark = null;
+        while (seen.Count < 2)
+        {
+            var frame = await ReceiveFrameAsync(socket, timeout.Token);
+            seen.AddRange(frame["activities"]!.AsArray().Select(a => a!.AsObject()));
+            watermark = frame["watermark"]!.GetValue<string>();
+        }
+
+        Assert.Equal("c-1", seen[0]["channelData"]!["clientActivityID"]!.GetValue<string>());
+        Assert.Equal("got: monitor flickers", seen[1]["text"]!.GetValue<string>());
+        Assert.Equal(seen[0]["id"]!.GetValue<string>(), seen[1]["replyToId"]!.GetValue<string>());
+        Assert.Equal("2", watermark);
+        await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, null, timeout.Token);
+    }
+
+    [Fact]
+    public async Task Stream_when_opened_with_watermark_sends_only_later_activities()
+    {
+        await using var host = await DirectLineHost.StartAsync();
+        var (conversation, _) = await host.StartConversationAsync("alice");
+        await host.SendTextAsync(conversation, "one");
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+
+        using var socket = await host.Server.CreateWebSocketClient().ConnectAsync(
+            new Uri(host.Server.BaseAddress, $"/v3/directline/conversations/{conversation}/stream?watermark=1"), timeout.Token);
+        var frame = await ReceiveFrameAsync(socket, timeout.Token);
+
+        Assert.Equal("got: one", Assert.Single(frame["activities"]!.AsArray())!["text"]!.GetValue<string>());
+        Assert.Equal("2", frame["watermark"]!.GetValue<string>());
+    }
+
+    private static async Task<JsonObject> ReceiveFrameAsync(WebSocket socket, CancellationToken ct)
+    {
+        var buffer = new byte[64 * 1024];
+        using var message = new MemoryStream();
+        WebSocketReceiveResult result;
+        do
+        {
+            result = await socket.ReceiveAsync(buffer, ct);
+            message.Write(buffer, 0, result.Count);
+        }
+        while (!result.EndOfMessage);
+        return JsonNode.Parse(Encoding.UTF8.GetString(message.ToArray()))!.AsObject();
+    }
+}

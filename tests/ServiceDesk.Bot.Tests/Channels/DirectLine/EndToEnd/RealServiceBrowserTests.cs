@@ -1,0 +1,37 @@
+using Xunit.Abstractions;
+
+namespace ServiceDesk.Bot.Tests.Channels.DirectLine.EndToEnd;
+
+/// <summary>
+/// The acceptance path with real, independent clients against the real service (own process, store on disk, the
+/// default configuration): Microsoft's Web Chat and the built-in page report a problem and see the ticket key;
+/// the built-in page also sees the ticket's card in the L1 team channel pane. Screenshots go to artifacts/e2e.
+/// </summary>
+public sealed class RealServiceBrowserTests(ITestOutputHelper log)
+{
+    [BrowserFact]
+    public async Task Microsoft_web_chat_against_the_service_reaches_ticket_key()
+    {
+        await using var service = await ServiceProcess.StartAsync();
+
+        var (exit, output) = await E2eEnvironment.RunAsync(service.Url, "webchat", TimeSpan.FromMinutes(2), "--shot", "service-webchat");
+
+        log.WriteLine(output);
+        Assert.True(exit == 0, output + "\n--- service log ---\n" + service.Log);
+        Assert.Matches(@"ticket key seen: SD-\d+", output);
+        Assert.True(File.Exists(Path.Combine(E2eEnvironment.ArtifactsDirectory, "e2e-service-webchat.png")));
+    }
+
+    [BrowserFact]
+    public async Task Built_in_page_against_the_service_reaches_ticket_key_and_team_card()
+    {
+        await using var service = await ServiceProcess.StartAsync();
+
+        var (exit, output) = await E2eEnvironment.RunAsync(service.Url, "builtin", TimeSpan.FromMinutes(2), "--shot", "service-builtin", "--expect-team-card", "l1-team");
+
+        log.WriteLine(output);
+        Assert.True(exit == 0, output + "\n--- service log ---\n" + service.Log);
+        Assert.Matches(@"team channel l1-team shows: "".*SD-\d+", output);
+        Assert.True(File.Exists(Path.Combine(E2eEnvironment.ArtifactsDirectory, "e2e-service-builtin.png")));
+    }
+}
