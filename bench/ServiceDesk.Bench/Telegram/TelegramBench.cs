@@ -108,12 +108,11 @@ public static class TelegramBench
             }
 
             builder.Configuration.AddInMemoryCollection(settings);
-            builder.AddServiceDesk();
+            builder.AddServiceDesk(); // includes AddTelegramChannel; the registrations below override its handler
             builder.Services.AddSingleton<TimedInboundHandler>();
             if (Environment.GetEnvironmentVariable("SD_BENCH_MEMSTATE") == "1")
                 builder.Services.AddSingleton<ServiceDesk.Bot.Channels.Telegram.State.ITelegramStateStore, ServiceDesk.Bot.Channels.Telegram.State.InMemoryTelegramStateStore>();
             builder.Services.AddSingleton<ITelegramInboundHandler>(sp => sp.GetRequiredService<TimedInboundHandler>());
-            builder.Services.AddTelegramChannel(builder.Configuration);
             await using var app = builder.Build();
             await app.InitializeServiceDeskAsync();
             await app.StartAsync();
