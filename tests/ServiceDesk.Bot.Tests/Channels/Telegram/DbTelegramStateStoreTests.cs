@@ -26,6 +26,10 @@ public sealed class DbTelegramStateStoreTests : IAsyncLifetime
         await store.SetTopicAsync(-100, "SD-1", 1001, default);
         await store.SetMigratedChatIdAsync(-4001234567, -1001234567890, default);
         var token = await store.StoreCallbackValueAsync(new string('ё', 40), default);
+        await store.KeepUpdateAsync(100, "{\"update_id\":100}", default);
+        await store.KeepUpdateAsync(99, "{\"update_id\":99}", default);
+        await store.KeepUpdateAsync(98, "{\"update_id\":98}", default);
+        await store.ForgetUpdateAsync(98, default);
 
         await _desk.RestartAsync();
         var after = Store();
@@ -38,6 +42,7 @@ public sealed class DbTelegramStateStoreTests : IAsyncLifetime
         Assert.Equal(new string('ё', 40), await after.FindCallbackValueAsync(token, default));
         Assert.Equal(new TelegramChatStatus(-1001234567890, false), await after.GetChatStatusAsync(-4001234567, default));
         Assert.Equal(-4001234567, await after.GetMigratedFromChatIdAsync(-1001234567890, default));
+        Assert.Equal(["{\"update_id\":99}", "{\"update_id\":100}"], await after.KeptUpdatesAsync(default));
     }
 
     [Fact]

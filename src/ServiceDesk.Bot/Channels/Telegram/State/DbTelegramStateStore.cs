@@ -56,6 +56,14 @@ public sealed class DbTelegramStateStore(IDbContextFactory<ServiceDeskDbContext>
         await db.ChannelState.Where(e => e.Channel == Channel && e.Key == key).ExecuteDeleteAsync(ct);
     }
 
+    protected override async Task<IReadOnlyList<KeyValuePair<string, string>>> ListAsync(string prefix, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var rows = await db.ChannelState.AsNoTracking().Where(e => e.Channel == Channel && e.Key.StartsWith(prefix))
+            .Select(e => new { e.Key, e.Value }).ToListAsync(ct);
+        return rows.Select(r => new KeyValuePair<string, string>(r.Key, r.Value)).ToList();
+    }
+
     public override async Task SetUnreachableAsync(long chatId, bool unreachable, CancellationToken ct)
     {
         await base.SetUnreachableAsync(chatId, unreachable, ct);

@@ -43,6 +43,14 @@ public interface ITelegramStateStore
 
     Task ClearPartsSentAsync(long chatId, string messageKey, CancellationToken ct);
 
+    /// <summary>Keeps a webhook update (raw JSON) from before its acknowledgement until it is processed.</summary>
+    Task KeepUpdateAsync(long updateId, string json, CancellationToken ct);
+
+    Task ForgetUpdateAsync(long updateId, CancellationToken ct);
+
+    /// <summary>Updates acknowledged but not processed (the process stopped), oldest first.</summary>
+    Task<IReadOnlyList<string>> KeptUpdatesAsync(CancellationToken ct);
+
     /// <summary>Keeps a callback value that is too long for callback_data; returns its token.</summary>
     Task<string> StoreCallbackValueAsync(string value, CancellationToken ct);
 

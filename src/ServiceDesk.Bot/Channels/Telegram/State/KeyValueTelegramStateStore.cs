@@ -11,6 +11,9 @@ public abstract class KeyValueTelegramStateStore : ITelegramStateStore
 
     protected abstract Task RemoveAsync(string key, CancellationToken ct);
 
+    /// <summary>All entries whose key starts with <paramref name="prefix"/>.</summary>
+    protected abstract Task<IReadOnlyList<KeyValuePair<string, string>>> ListAsync(string prefix, CancellationToken ct);
+
     /// <summary>Several keys at once (one round trip where the storage allows it); missing keys are absent from the result.</summary>
     protected virtual async Task<IReadOnlyDictionary<string, string>> GetManyAsync(IReadOnlyList<string> keys, CancellationToken ct)
     {
@@ -76,6 +79,16 @@ public abstract class KeyValueTelegramStateStore : ITelegramStateStore
         SetAsync($"parts:{chatId}:{messageKey}", string.Create(CultureInfo.InvariantCulture, $"{sent}:{firstMessageId}"), ct);
 
     public Task ClearPartsSentAsync(long chatId, string messageKey, CancellationToken ct) => RemoveAsync($"parts:{chatId}:{messageKey}", ct);
+
+    public Task KeepUpdateAsync(long updateId, string json, CancellationToken ct) => SetAsync($"inbox:{updateId}", json, ct);
+
+    public Task ForgetUpdateAsync(long updateId, CancellationToken ct) => RemoveAsync($"inbox:{updateId}", ct);
+
+    public async Task<IReadOnlyList<string>> KeptUpdatesAsync(CancellationToken ct) =>
+        (await ListAsync("inbox:", ct))
+        .OrderBy(e => long.TryParse(e.Key["inbox:".Length..], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var id) ? id : long.MaxValue)
+        .Select(e => e.Value)
+        .ToList();
 
     public async Task<string> StoreCallbackValueAsync(string value, CancellationToken ct)
     {
