@@ -11,9 +11,9 @@ namespace ServiceDesk.Core.Notifications;
 
 /// <summary>
 /// Delivers the outbox. Per pass it takes, for each conversation, only the oldest pending message (so a failing
-/// message holds back later ones to the same conversation, not to others), leases it with a conditional update
-/// (several replicas never send the same message), sends it, and records the outcome on the same row under the
-/// same lease: sent; retry later with exponential backoff (or the channel's retry-after), the channel held
+/// message holds back later ones to the same conversation, not to others), leases them with one conditional update
+/// (several replicas never send the same message), sends them — per channel a first probe, then side by side while
+/// the channel answers — and records the outcomes under the same lease (successes in one update): sent; retry later with exponential backoff (or the channel's retry-after), the channel held
 /// meanwhile; or parked with its error after a permanent failure or too many attempts. A message whose sender died
 /// mid-send is taken again once its lease runs out. A delivered card or ticket message is remembered as the ticket's
 /// thread in that conversation (replies under it are about the ticket).
@@ -63,18 +63,44 @@ public sealed class OutboxDispatcher
                 .ToListAsync(ct);
         }
 
-        // Heads are of different conversations: deliver them side by side (a slow chat API call no longer holds up the rest).
-        var attempted = 0;
-        await Parallel.ForEachAsync(heads, new ParallelOptions { MaxDegreeOfParallelism = _options.Parallelism, CancellationToken = ct }, async (message, token) =>
+        heads = heads.Where(m => !Throttle.IsHeld(m.Channel, now)).ToList();
+        if (heads.Count == 0) return 0;
+        var leased = await LeaseAsync(heads.Select(m => m.Id).ToList(), ct);
+        heads = heads.Where(m => leased.Contains(m.Id)).ToList();
+
+        // Heads are of different conversations. Per channel the first is a probe; when it goes through, the rest are sent
+        // side by side; after a failure they go one by one, so a 429 or an outage holds the channel before the next try.
+        var outcomes = new Dictionary<long, Outcome>();
+        var gate = new Lock();
+        await Task.WhenAll(heads.GroupBy(m => m.Channel).Select(channel => SendChannelAsync(channel.ToList(), outcomes, gate, ct)));
+        await RecordAsync(heads, heads.Select(m => outcomes[m.Id]).ToArray());
+        return heads.Count(m => !outcomes[m.Id].Skipped);
+    }
+
+    private async Task SendChannelAsync(List<OutboxMessage> messages, Dictionary<long, Outcome> outcomes, Lock gate, CancellationToken ct)
+    {
+        void Put(long id, Outcome o)
         {
+            lock (gate) outcomes[id] = o;
+        }
+        for (var i = 0; i < messages.Count; i++)
+        {
+            var message = messages[i];
             if (Throttle.IsHeld(message.Channel, _time.GetUtcNow()))
+            {
+                Put(message.Id, Outcome.NotTried);
+                continue;
+            }
+            var outcome = await SendAsync(message, ct);
+            Put(message.Id, outcome);
+            if (outcome.Error is null)
+            {
+                var rest = messages.Skip(i + 1).ToList();
+                await Parallel.ForEachAsync(rest, new ParallelOptions { MaxDegreeOfParallelism = _options.Parallelism, CancellationToken = ct },
+                    async (m, token) => Put(m.Id, Throttle.IsHeld(m.Channel, _time.GetUtcNow()) ? Outcome.NotTried : await SendAsync(m, token)));
                 return;
-            if (!await LeaseAsync(message.Id, token))
-                return;
-            Interlocked.Increment(ref attempted);
-            await DeliverAsync(message, token);
-        });
-        return attempted;
+            }
+        }
     }
 
     /// <summary>
@@ -97,24 +123,33 @@ public sealed class OutboxDispatcher
         return next;
     }
 
-    private async Task<bool> LeaseAsync(long id, CancellationToken ct)
+    /// <summary>Leases the messages with one conditional update; returns the ids this dispatcher now holds.</summary>
+    private async Task<HashSet<long>> LeaseAsync(List<long> ids, CancellationToken ct)
     {
         var now = _time.GetUtcNow();
         var until = now + _options.LeaseDuration;
         await using var db = await _dbFactory.CreateDbContextAsync(ct);
-        var taken = await db.Outbox
-            .Where(m => m.Id == id && m.Status == OutboxStatus.Pending && (m.LockedUntil == null || m.LockedUntil <= now))
+        await db.Outbox
+            .Where(m => ids.Contains(m.Id) && m.Status == OutboxStatus.Pending && (m.LockedUntil == null || m.LockedUntil <= now))
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockedBy, Owner).SetProperty(m => m.LockedUntil, until), ct);
-        return taken == 1;
+        return (await db.Outbox.AsNoTracking().Where(m => ids.Contains(m.Id) && m.LockedBy == Owner && m.Status == OutboxStatus.Pending)
+            .Select(m => m.Id).ToListAsync(ct)).ToHashSet();
     }
 
-    private async Task DeliverAsync(OutboxMessage message, CancellationToken ct)
+    /// <summary>What one send attempt gave.</summary>
+    private sealed record Outcome(OutboundMessage? Delivered, DeliveryResult? Result, string? Error, bool Permanent, TimeSpan? RetryAfter)
     {
-        string? error = null;
-        DeliveryResult? result = null;
-        OutboundMessage? delivered = null;
-        var permanent = false;
-        TimeSpan? retryAfter = null;
+        /// <summary>Not sent: its channel was held meanwhile. The lease is given back, the attempt not counted.</summary>
+        public static Outcome NotTried { get; } = new(null, null, null, false, null) { Skipped = true };
+
+        public bool Skipped { get; init; }
+
+        /// <summary>How long the failure holds the channel (taken from the throttle when it happened).</summary>
+        public TimeSpan ChannelDelay { get; init; }
+    }
+
+    private async Task<Outcome> SendAsync(OutboxMessage message, CancellationToken ct)
+    {
         try
         {
             if (!_senders.TryGetValue(message.Channel, out var sender))
@@ -123,72 +158,101 @@ public sealed class OutboxDispatcher
                 ?? throw new ChannelDeliveryException("The stored message is empty", permanent: true);
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
             timeout.CancelAfter(_options.LeaseDuration / 2);
-            result = await sender.SendAsync(outbound, timeout.Token);
-            delivered = outbound;
+            var result = await sender.SendAsync(outbound, timeout.Token);
+            return new Outcome(outbound, result, null, false, null);
         }
         catch (ChannelDeliveryException ex)
         {
-            (error, permanent, retryAfter) = (ex.Message, ex.Permanent, ex.RetryAfter);
+            return Failed(message, ex.Message, ex.Permanent, ex.RetryAfter);
         }
         catch (JsonException ex)
         {
-            (error, permanent) = ($"The stored message is not readable: {ex.Message}", true);
+            return Failed(message, $"The stored message is not readable: {ex.Message}", true, null);
         }
         catch (Exception ex) when (!ct.IsCancellationRequested)
         {
-            error = $"{ex.GetType().Name}: {ex.Message}";
+            return Failed(message, $"{ex.GetType().Name}: {ex.Message}", false, null);
         }
+    }
 
+    private Outcome Failed(OutboxMessage message, string error, bool permanent, TimeSpan? retryAfter) =>
+        new(null, null, error, permanent, retryAfter)
+        {
+            ChannelDelay = permanent ? TimeSpan.Zero : Throttle.Failed(message.Channel, _time.GetUtcNow(), retryAfter),
+        };
+
+    /// <summary>
+    /// Records the outcomes under this dispatcher's lease: all successes in one update (and their threads in one save),
+    /// each failure on its own row (retry time, or parked).
+    /// </summary>
+    private async Task RecordAsync(List<OutboxMessage> messages, Outcome[] outcomes)
+    {
         var now = _time.GetUtcNow();
         await using var db = await _dbFactory.CreateDbContextAsync(CancellationToken.None);
-        var mine = db.Outbox.Where(m => m.Id == message.Id && m.LockedBy == Owner && m.Status == OutboxStatus.Pending);
-        int updated;
-        if (error is null)
+        var skipped = messages.Where((_, i) => outcomes[i].Skipped).Select(m => m.Id).ToList();
+        if (skipped.Count > 0)
+            await db.Outbox.Where(m => skipped.Contains(m.Id) && m.LockedBy == Owner)
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockedBy, (string?)null).SetProperty(m => m.LockedUntil, (DateTimeOffset?)null), CancellationToken.None);
+        var sent = messages.Where((_, i) => outcomes[i] is { Error: null, Skipped: false }).Select(m => m.Id).ToList();
+        if (sent.Count > 0)
         {
-            Throttle.Succeeded(message.Channel);
-            updated = await mine.ExecuteUpdateAsync(s => s
-                .SetProperty(m => m.Status, OutboxStatus.Sent)
-                .SetProperty(m => m.SentAt, now)
-                .SetProperty(m => m.Attempts, m => m.Attempts + 1)
-                .SetProperty(m => m.LastError, (string?)null)
-                .SetProperty(m => m.LockedBy, (string?)null)
-                .SetProperty(m => m.LockedUntil, (DateTimeOffset?)null), CancellationToken.None);
-            if (updated == 1 && delivered is not null && result is not null)
-                await RememberThreadAsync(db, delivered, result, now);
+            foreach (var channel in messages.Where((_, i) => outcomes[i] is { Error: null, Skipped: false }).Select(m => m.Channel).Distinct())
+                Throttle.Succeeded(channel);
+            var updated = await db.Outbox.Where(m => sent.Contains(m.Id) && m.LockedBy == Owner && m.Status == OutboxStatus.Pending)
+                .ExecuteUpdateAsync(s => s
+                    .SetProperty(m => m.Status, OutboxStatus.Sent)
+                    .SetProperty(m => m.SentAt, now)
+                    .SetProperty(m => m.Attempts, m => m.Attempts + 1)
+                    .SetProperty(m => m.LastError, (string?)null)
+                    .SetProperty(m => m.LockedBy, (string?)null)
+                    .SetProperty(m => m.LockedUntil, (DateTimeOffset?)null), CancellationToken.None);
+            if (updated < sent.Count)
+                _log.LogWarning("{Count} outbox message(s): the lease ran out before the outcome was recorded; another dispatcher may send them again", sent.Count - updated);
+            await RememberThreadsAsync(db, outcomes.Where(o => o is { Error: null, Skipped: false }).ToList(), now);
         }
-        else
+        for (var i = 0; i < messages.Count; i++)
         {
+            if (outcomes[i] is not { Error: { } error } outcome) continue;
+            var message = messages[i];
             var attempts = message.Attempts + 1;
-            var park = permanent || attempts >= _options.MaxAttempts;
-            var delay = permanent ? TimeSpan.Zero : Throttle.Failed(message.Channel, now, retryAfter);
-            var messageDelay = permanent ? TimeSpan.Zero : Max(delay, _options.DelayAfter(attempts, retryAfter));
+            var park = outcome.Permanent || attempts >= _options.MaxAttempts;
+            var delay = outcome.ChannelDelay;
+            var messageDelay = outcome.Permanent ? TimeSpan.Zero : Max(delay, _options.DelayAfter(attempts, outcome.RetryAfter));
             if (park)
                 _log.LogError("Outbox message {Id} to {Channel}:{Conversation} parked after {Attempts} attempt(s): {Error}", message.Id, message.Channel, message.ConversationId, attempts, error);
             else
                 _log.LogWarning("Outbox message {Id} to {Channel}:{Conversation} failed (attempt {Attempts}), retry in {Delay}: {Error}", message.Id, message.Channel, message.ConversationId, attempts, messageDelay, error);
-            updated = await mine.ExecuteUpdateAsync(s => s
-                .SetProperty(m => m.Status, park ? OutboxStatus.Parked : OutboxStatus.Pending)
-                .SetProperty(m => m.Attempts, attempts)
-                .SetProperty(m => m.NextAttemptAt, now + messageDelay)
-                .SetProperty(m => m.LastError, error)
-                .SetProperty(m => m.LockedBy, (string?)null)
-                .SetProperty(m => m.LockedUntil, (DateTimeOffset?)null), CancellationToken.None);
+            var updated = await db.Outbox.Where(m => m.Id == message.Id && m.LockedBy == Owner && m.Status == OutboxStatus.Pending)
+                .ExecuteUpdateAsync(s => s
+                    .SetProperty(m => m.Status, park ? OutboxStatus.Parked : OutboxStatus.Pending)
+                    .SetProperty(m => m.Attempts, attempts)
+                    .SetProperty(m => m.NextAttemptAt, now + messageDelay)
+                    .SetProperty(m => m.LastError, error)
+                    .SetProperty(m => m.LockedBy, (string?)null)
+                    .SetProperty(m => m.LockedUntil, (DateTimeOffset?)null), CancellationToken.None);
+            if (updated == 0)
+                _log.LogWarning("Outbox message {Id}: the lease ran out before the outcome was recorded; another dispatcher may send it again", message.Id);
         }
-        if (updated == 0)
-            _log.LogWarning("Outbox message {Id}: the lease ran out before the outcome was recorded; another dispatcher may send it again", message.Id);
     }
 
-    /// <summary>A card or a message about a ticket starts a thread: replies to it are about that ticket.</summary>
-    private static async Task RememberThreadAsync(ServiceDeskDbContext db, OutboundMessage message, DeliveryResult result, DateTimeOffset now)
+    /// <summary>A delivered card or message about a ticket starts a thread: replies under it are about that ticket.</summary>
+    private static async Task RememberThreadsAsync(ServiceDeskDbContext db, List<Outcome> delivered, DateTimeOffset now)
     {
-        var thread = result.ThreadId ?? result.PlatformMessageId;
-        if (message.TicketKey is null || thread is null) return;
-        var ticketId = await db.Tickets.Where(t => t.Key == message.TicketKey).Select(t => (long?)t.Id).FirstOrDefaultAsync();
-        if (ticketId is null) return;
-        var conversation = message.To.ConversationId;
-        var exists = await db.TicketThreads.AnyAsync(x => x.Channel == message.To.Channel && x.ConversationId == conversation && x.ThreadId == thread);
-        if (exists) return;
-        db.TicketThreads.Add(new TicketThread { TicketId = ticketId.Value, Channel = message.To.Channel, ConversationId = conversation, ThreadId = thread, CreatedAt = now });
+        var threads = delivered
+            .Select(o => (Message: o.Delivered!, Thread: o.Result!.ThreadId ?? o.Result.PlatformMessageId))
+            .Where(x => x.Message.TicketKey is not null && x.Thread is not null)
+            .ToList();
+        if (threads.Count == 0) return;
+        var keys = threads.Select(x => x.Message.TicketKey!).Distinct().ToList();
+        var ids = await db.Tickets.Where(t => keys.Contains(t.Key)).ToDictionaryAsync(t => t.Key, t => t.Id);
+        foreach (var (message, thread) in threads)
+        {
+            if (!ids.TryGetValue(message.TicketKey!, out var ticketId)) continue;
+            var conversation = message.To.ConversationId;
+            if (db.TicketThreads.Local.Any(x => x.Channel == message.To.Channel && x.ConversationId == conversation && x.ThreadId == thread)) continue;
+            if (await db.TicketThreads.AnyAsync(x => x.Channel == message.To.Channel && x.ConversationId == conversation && x.ThreadId == thread)) continue;
+            db.TicketThreads.Add(new TicketThread { TicketId = ticketId, Channel = message.To.Channel, ConversationId = conversation, ThreadId = thread!, CreatedAt = now });
+        }
         await db.SaveChangesAsync();
     }
 
