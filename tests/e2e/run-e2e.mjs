@@ -23,7 +23,8 @@ const problem = args.problem || 'My VPN does not connect since this morning';
 const keyPattern = new RegExp('\\b' + (args['key-prefix'] || 'SD') + '-\\d+\\b');
 const maxSteps = Number(args['max-steps'] || 15);
 const teamRoom = args['expect-team-card']; // builtin only: the room whose pane must show the new ticket's card
-const requireKb = args['require-kb'] === 'true'; // fail unless a knowledge-base suggestion was declined with "Not that"
+const requireKb = args['require-kb'] === 'true';
+const lifecycle = args.lifecycle === 'true'; // builtin only: then, as Lena, claim the ticket in #l1-team; Alice is told // fail unless a knowledge-base suggestion was declined with "Not that"
 let declinedKb = false;
 const log = (...m) => console.log(`[e2e ${client}]`, ...m);
 
@@ -93,6 +94,23 @@ const clients = {
   },
 };
 
+// The other side: switch identity to the L1 engineer, press "Claim" on the ticket's card in the team channel pane,
+// see the confirmation, switch back to the employee and see who is working on the ticket.
+async function claimAsLena(page, key) {
+  const hasText = (sel, text) => page.waitForFunction(([s, t]) => Array.from(document.querySelectorAll(s)).some((e) => e.innerText.includes(t)),
+    [sel, text], { timeout: 20000 });
+  await page.click('#identities button[data-user="lena"]');
+  const card = page.locator('.pane[data-room="l1-team"] li.from-bot', { hasText: key }).last();
+  await card.waitFor({ timeout: 20000 });
+  await card.getByRole('button', { name: /claim/i }).click();
+  log('as lena: pressed Claim on', key);
+  await hasText('.pane li.from-bot', 'You have taken ' + key);
+  log('as lena: saw "You have taken ' + key + '"');
+  await page.click('#identities button[data-user="alice"]');
+  await hasText('.pane.primary li.from-bot', 'is working on your ticket ' + key);
+  log('as alice: told that someone is working on', key);
+}
+
 async function main() {
   const ui = clients[client];
   if (!ui) throw new Error('unknown --client ' + client);
@@ -111,7 +129,7 @@ async function main() {
   page.on('console', (m) => { if (m.type() === 'error') log('browser console:', m.text()); });
   if (process.env.E2E_TRACE) page.on('request', (r) => { if (r.method() === 'POST') log('POST', r.url(), r.postData()); });
   page.on('response', (r) => { if (r.status() >= 400) log('HTTP', r.status(), r.request().method(), r.url()); });
-  page.on('websocket', (ws) => { log('websocket', ws.url().replace(/t=[^&]+/, 't=…')); ws.on('close', () => log('websocket closed')); });
+  if (process.env.E2E_TRACE) page.on('websocket', (ws) => { log('websocket', ws.url().replace(/t=[^&]+/, 't=…')); ws.on('close', () => log('websocket closed')); });
   let ok = false;
   try {
     log('open', url);
@@ -150,6 +168,7 @@ async function main() {
         }
         const userTexts = await page.locator(ui.userItems).allInnerTexts();
         log('user bubbles:', JSON.stringify(userTexts.map((t) => t.trim().slice(0, 60))));
+        if (lifecycle && client === 'builtin') await claimAsLena(page, key[0]);
         ok = true;
         break;
       }

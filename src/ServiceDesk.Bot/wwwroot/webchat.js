@@ -16,6 +16,7 @@
       this.status = pane.querySelector('.status');
       this.seen = new Set();
       this.pending = new Map();
+      this.replaceable = new Map();
       this.watermark = '0';
       this.stopped = false;
     }
@@ -111,6 +112,12 @@
       const name = fromUser ? activity.from.id : (activity.from && activity.from.name) || 'bot';
       const item = this.bubble(fromUser, name, displayText(activity));
       item.dataset.activityId = activity.id;
+      const replaceKey = activity.channelData && activity.channelData.replaceKey;
+      if (replaceKey) { // a newer version of a card (a ticket whose status changed): it takes the old one's place
+        const old = this.replaceable.get(replaceKey);
+        if (old) old.replaceWith(item);
+        this.replaceable.set(replaceKey, item);
+      }
       for (const attachment of activity.attachments || []) {
         if (attachment.contentType === 'application/vnd.microsoft.card.hero') item.appendChild(this.heroCard(attachment.content || {}));
       }

@@ -5,7 +5,8 @@ namespace ServiceDesk.Bot.Tests.Channels.DirectLine.EndToEnd;
 /// <summary>
 /// The acceptance path with real, independent clients against the real service (own process, store on disk, the
 /// default configuration): Microsoft's Web Chat and the built-in page report a problem and see the ticket key;
-/// the built-in page also sees the ticket's card in the L1 team channel pane. Screenshots go to artifacts/e2e.
+/// on the built-in page the ticket's card then shows in the L1 team channel pane, Lena claims it there and Alice is
+/// told. Screenshots go to artifacts/e2e.
 /// </summary>
 public sealed class RealServiceBrowserTests(ITestOutputHelper log)
 {
@@ -27,11 +28,13 @@ public sealed class RealServiceBrowserTests(ITestOutputHelper log)
     {
         await using var service = await ServiceProcess.StartAsync();
 
-        var (exit, output) = await E2eEnvironment.RunAsync(service.Url, "builtin", TimeSpan.FromMinutes(2), "--shot", "service-builtin", "--expect-team-card", "l1-team");
+        var (exit, output) = await E2eEnvironment.RunAsync(service.Url, "builtin", TimeSpan.FromMinutes(2), "--shot", "service-builtin", "--expect-team-card", "l1-team", "--lifecycle", "true");
 
         log.WriteLine(output);
         Assert.True(exit == 0, output + "\n--- service log ---\n" + service.Log);
         Assert.Matches(@"team channel l1-team shows: "".*SD-\d+", output);
+        Assert.Matches(@"as lena: saw ""You have taken SD-\d+""", output);
+        Assert.Matches(@"as alice: told that someone is working on SD-\d+", output);
         Assert.True(File.Exists(Path.Combine(E2eEnvironment.ArtifactsDirectory, "e2e-service-builtin.png")));
     }
 }
