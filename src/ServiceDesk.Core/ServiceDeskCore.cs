@@ -8,6 +8,7 @@ using ServiceDesk.Core.Conversations.Intake;
 using ServiceDesk.Core.Conversations.Texts;
 using ServiceDesk.Core.Notifications;
 using ServiceDesk.Core.People;
+using ServiceDesk.Core.Sla;
 using ServiceDesk.Core.Storage;
 using ServiceDesk.Core.Tickets;
 
@@ -21,6 +22,7 @@ public static class ServiceDeskCore
     {
         services.AddHostedService<OutboxDispatcherLoop>();
         services.AddHostedService(sp => sp.GetRequiredService<AutoCloser>());
+        services.AddSlaMonitorLoop();
         return services;
     }
 
@@ -34,8 +36,8 @@ public static class ServiceDeskCore
             DialogsLocation.Resolve(sp.GetRequiredService<IOptions<ServiceDeskOptions>>().Value),
             sp.GetRequiredService<IOptions<ServiceDeskOptions>>().Value.DefaultLanguage));
         services.AddServiceDeskStore();
-        services.AddSingleton<OutboxSignal>();
-        services.AddSingleton<OutboxDispatcher>();
+        services.AddOutbox();
+        services.AddSla();
         services.AddSingleton<TicketHooks>();
         services.AddSingleton<ConversationEngine>();
         services.AddSingleton<AutoCloser>();

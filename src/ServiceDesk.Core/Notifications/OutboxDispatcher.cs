@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using ServiceDesk.Core.Conversations;
 using ServiceDesk.Core.Storage;
 using ServiceDesk.Core.Tickets;
@@ -8,112 +10,186 @@ using ServiceDesk.Core.Tickets;
 namespace ServiceDesk.Core.Notifications;
 
 /// <summary>
-/// Delivers the outbox: oldest first, one message at a time per conversation (a failing message holds back the later
-/// ones of its conversation only), retries with backoff, parks what keeps failing with its error.
+/// Delivers the outbox. Per pass it takes, for each conversation, only the oldest pending message (so a failing
+/// message holds back later ones to the same conversation, not to others), leases it with a conditional update
+/// (several replicas never send the same message), sends it, and records the outcome on the same row under the
+/// same lease: sent; retry later with exponential backoff (or the channel's retry-after), the channel held
+/// meanwhile; or parked with its error after a permanent failure or too many attempts. A message whose sender died
+/// mid-send is taken again once its lease runs out. A delivered card or ticket message is remembered as the ticket's
+/// thread in that conversation (replies under it are about the ticket).
 /// </summary>
-public sealed class OutboxDispatcher(
-    IDbContextFactory<ServiceDeskDbContext> dbFactory,
-    IEnumerable<IChannelSender> senders,
-    TimeProvider clock,
-    ILogger<OutboxDispatcher> logger)
+public sealed class OutboxDispatcher
 {
-    public const int MaxAttempts = 10;
-    private readonly Dictionary<string, IChannelSender> _senders = senders.ToDictionary(s => s.Channel, StringComparer.OrdinalIgnoreCase);
+    private readonly IDbContextFactory<ServiceDeskDbContext> _dbFactory;
+    private readonly Dictionary<string, IChannelSender> _senders;
+    private readonly TimeProvider _time;
+    private readonly OutboxOptions _options;
+    private readonly ILogger _log;
 
-    /// <summary>One pass: sends what is due. Returns how many messages were delivered.</summary>
+    public OutboxDispatcher(
+        IDbContextFactory<ServiceDeskDbContext> dbFactory,
+        IEnumerable<IChannelSender> senders,
+        TimeProvider time,
+        IOptions<OutboxOptions> options,
+        ILogger<OutboxDispatcher>? log = null)
+    {
+        _dbFactory = dbFactory;
+        _senders = senders.ToDictionary(s => s.Channel, StringComparer.OrdinalIgnoreCase);
+        _time = time;
+        _options = options.Value;
+        _log = log ?? NullLogger<OutboxDispatcher>.Instance;
+        Throttle = new OutboxChannelThrottle(_options);
+    }
+
+    /// <summary>This dispatcher's lease owner name: unique per process and instance.</summary>
+    public string Owner { get; } = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
+
+    public OutboxChannelThrottle Throttle { get; }
+
+    /// <summary>One pass over the conversations with a message ready; returns how many messages were attempted.</summary>
     public async Task<int> DispatchOnceAsync(CancellationToken ct)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var now = clock.GetUtcNow();
-        var pending = await db.Outbox.Where(m => m.Status == OutboxStatus.Pending).OrderBy(m => m.Id).Take(500).ToListAsync(ct);
-        var heads = pending.GroupBy(m => (m.Channel, m.ConversationId)).Select(g => g.First()).Where(m => m.NextAttemptAt <= now).ToList();
-        var delivered = 0;
-        foreach (var item in heads)
+        var now = _time.GetUtcNow();
+        List<OutboxMessage> heads;
+        await using (var db = await _dbFactory.CreateDbContextAsync(ct))
         {
-            if (await DeliverAsync(db, item, now, ct)) delivered++;
-            await db.SaveChangesAsync(ct);
+            heads = await db.Outbox.AsNoTracking()
+                .Where(m => m.Status == OutboxStatus.Pending
+                    && !db.Outbox.Any(p => p.Status == OutboxStatus.Pending && p.Channel == m.Channel && p.ConversationId == m.ConversationId && p.Id < m.Id)
+                    && m.NextAttemptAt <= now
+                    && (m.LockedUntil == null || m.LockedUntil <= now))
+                .OrderBy(m => m.Id)
+                .Take(_options.BatchSize)
+                .ToListAsync(ct);
         }
-        return delivered;
+
+        var attempted = 0;
+        foreach (var message in heads)
+        {
+            if (Throttle.IsHeld(message.Channel, _time.GetUtcNow()))
+                continue;
+            if (!await LeaseAsync(message.Id, ct))
+                continue;
+            attempted++;
+            await DeliverAsync(message, ct);
+        }
+        return attempted;
     }
 
-    /// <summary>When the next pending message is due (null: nothing pending).</summary>
+    /// <summary>
+    /// When the earliest waiting message becomes ready (null when nothing is pending): its retry time, or later when
+    /// its channel is held.
+    /// </summary>
     public async Task<DateTimeOffset?> NextDueAsync(CancellationToken ct)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.Outbox.Where(m => m.Status == OutboxStatus.Pending).OrderBy(m => m.NextAttemptAt).Select(m => (DateTimeOffset?)m.NextAttemptAt).FirstOrDefaultAsync(ct);
+        await using var db = await _dbFactory.CreateDbContextAsync(ct);
+        var perChannel = await db.Outbox.Where(m => m.Status == OutboxStatus.Pending)
+            .GroupBy(m => m.Channel)
+            .Select(g => new { Channel = g.Key, Next = g.Min(m => m.NextAttemptAt) })
+            .ToListAsync(ct);
+        DateTimeOffset? next = null;
+        foreach (var c in perChannel)
+        {
+            var ready = Throttle.HeldUntil(c.Channel) is { } held && held > c.Next ? held : c.Next;
+            if (next is null || ready < next) next = ready;
+        }
+        return next;
     }
 
-    private async Task<bool> DeliverAsync(ServiceDeskDbContext db, OutboxMessage item, DateTimeOffset now, CancellationToken ct)
+    private async Task<bool> LeaseAsync(long id, CancellationToken ct)
     {
-        item.Attempts++;
-        if (!_senders.TryGetValue(item.Channel, out var sender))
-        {
-            Park(item, $"no channel '{item.Channel}' is enabled to deliver this message");
-            return false;
-        }
-        OutboundMessage? message;
+        var now = _time.GetUtcNow();
+        var until = now + _options.LeaseDuration;
+        await using var db = await _dbFactory.CreateDbContextAsync(ct);
+        var taken = await db.Outbox
+            .Where(m => m.Id == id && m.Status == OutboxStatus.Pending && (m.LockedUntil == null || m.LockedUntil <= now))
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockedBy, Owner).SetProperty(m => m.LockedUntil, until), ct);
+        return taken == 1;
+    }
+
+    private async Task DeliverAsync(OutboxMessage message, CancellationToken ct)
+    {
+        string? error = null;
+        DeliveryResult? result = null;
+        OutboundMessage? delivered = null;
+        var permanent = false;
+        TimeSpan? retryAfter = null;
         try
         {
-            message = JsonSerializer.Deserialize<OutboundMessage>(item.Payload, OutboundJson.Options);
+            if (!_senders.TryGetValue(message.Channel, out var sender))
+                throw new ChannelDeliveryException($"No sender for channel '{message.Channel}' (is the channel configured?)", permanent: true);
+            var outbound = JsonSerializer.Deserialize<OutboundMessage>(message.Payload, OutboundJson.Options)
+                ?? throw new ChannelDeliveryException("The stored message is empty", permanent: true);
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            timeout.CancelAfter(_options.LeaseDuration / 2);
+            result = await sender.SendAsync(outbound, timeout.Token);
+            delivered = outbound;
+        }
+        catch (ChannelDeliveryException ex)
+        {
+            (error, permanent, retryAfter) = (ex.Message, ex.Permanent, ex.RetryAfter);
         }
         catch (JsonException ex)
         {
-            Park(item, "unreadable payload: " + ex.Message);
-            return false;
+            (error, permanent) = ($"The stored message is not readable: {ex.Message}", true);
         }
-        if (message is null)
+        catch (Exception ex) when (!ct.IsCancellationRequested)
         {
-            Park(item, "empty payload");
-            return false;
+            error = $"{ex.GetType().Name}: {ex.Message}";
         }
-        try
+
+        var now = _time.GetUtcNow();
+        await using var db = await _dbFactory.CreateDbContextAsync(CancellationToken.None);
+        var mine = db.Outbox.Where(m => m.Id == message.Id && m.LockedBy == Owner && m.Status == OutboxStatus.Pending);
+        int updated;
+        if (error is null)
         {
-            var result = await sender.SendAsync(message, ct);
-            item.Status = OutboxStatus.Sent;
-            item.SentAt = clock.GetUtcNow();
-            item.LastError = null;
-            await RememberThreadAsync(db, message, result, now, ct);
-            return true;
+            Throttle.Succeeded(message.Channel);
+            updated = await mine.ExecuteUpdateAsync(s => s
+                .SetProperty(m => m.Status, OutboxStatus.Sent)
+                .SetProperty(m => m.SentAt, now)
+                .SetProperty(m => m.Attempts, m => m.Attempts + 1)
+                .SetProperty(m => m.LastError, (string?)null)
+                .SetProperty(m => m.LockedBy, (string?)null)
+                .SetProperty(m => m.LockedUntil, (DateTimeOffset?)null), CancellationToken.None);
+            if (updated == 1 && delivered is not null && result is not null)
+                await RememberThreadAsync(db, delivered, result, now);
         }
-        catch (ChannelDeliveryException ex) when (ex.Permanent)
+        else
         {
-            Park(item, ex.Message);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
-        {
-            var retryAfter = (ex as ChannelDeliveryException)?.RetryAfter;
-            if (item.Attempts >= MaxAttempts) Park(item, ex.Message);
+            var attempts = message.Attempts + 1;
+            var park = permanent || attempts >= _options.MaxAttempts;
+            var delay = permanent ? TimeSpan.Zero : Throttle.Failed(message.Channel, now, retryAfter);
+            var messageDelay = permanent ? TimeSpan.Zero : Max(delay, _options.DelayAfter(attempts, retryAfter));
+            if (park)
+                _log.LogError("Outbox message {Id} to {Channel}:{Conversation} parked after {Attempts} attempt(s): {Error}", message.Id, message.Channel, message.ConversationId, attempts, error);
             else
-            {
-                item.LastError = ex.Message;
-                item.NextAttemptAt = now + (retryAfter ?? Backoff(item.Attempts));
-                logger.LogWarning("Delivery of outbox message {Id} to {Channel}:{Conversation} failed (attempt {Attempt}): {Error}",
-                    item.Id, item.Channel, item.ConversationId, item.Attempts, ex.Message);
-            }
+                _log.LogWarning("Outbox message {Id} to {Channel}:{Conversation} failed (attempt {Attempts}), retry in {Delay}: {Error}", message.Id, message.Channel, message.ConversationId, attempts, messageDelay, error);
+            updated = await mine.ExecuteUpdateAsync(s => s
+                .SetProperty(m => m.Status, park ? OutboxStatus.Parked : OutboxStatus.Pending)
+                .SetProperty(m => m.Attempts, attempts)
+                .SetProperty(m => m.NextAttemptAt, now + messageDelay)
+                .SetProperty(m => m.LastError, error)
+                .SetProperty(m => m.LockedBy, (string?)null)
+                .SetProperty(m => m.LockedUntil, (DateTimeOffset?)null), CancellationToken.None);
         }
-        return false;
-    }
-
-    /// <summary>Exponential backoff: 2 s, 4 s, 8 s… capped at 5 minutes.</summary>
-    public static TimeSpan Backoff(int attempt) => TimeSpan.FromSeconds(Math.Min(300, Math.Pow(2, Math.Clamp(attempt, 1, 10))));
-
-    private void Park(OutboxMessage item, string error)
-    {
-        item.Status = OutboxStatus.Parked;
-        item.LastError = error;
-        logger.LogError("Outbox message {Id} to {Channel}:{Conversation} parked: {Error}", item.Id, item.Channel, item.ConversationId, error);
+        if (updated == 0)
+            _log.LogWarning("Outbox message {Id}: the lease ran out before the outcome was recorded; another dispatcher may send it again", message.Id);
     }
 
     /// <summary>A card or a message about a ticket starts a thread: replies to it are about that ticket.</summary>
-    private static async Task RememberThreadAsync(ServiceDeskDbContext db, OutboundMessage message, DeliveryResult result, DateTimeOffset now, CancellationToken ct)
+    private static async Task RememberThreadAsync(ServiceDeskDbContext db, OutboundMessage message, DeliveryResult result, DateTimeOffset now)
     {
         var thread = result.ThreadId ?? result.PlatformMessageId;
         if (message.TicketKey is null || thread is null) return;
-        var ticketId = await db.Tickets.Where(t => t.Key == message.TicketKey).Select(t => (long?)t.Id).FirstOrDefaultAsync(ct);
+        var ticketId = await db.Tickets.Where(t => t.Key == message.TicketKey).Select(t => (long?)t.Id).FirstOrDefaultAsync();
         if (ticketId is null) return;
         var conversation = message.To.ConversationId;
-        var exists = await db.TicketThreads.AnyAsync(x => x.Channel == message.To.Channel && x.ConversationId == conversation && x.ThreadId == thread, ct);
-        if (!exists)
-            db.TicketThreads.Add(new TicketThread { TicketId = ticketId.Value, Channel = message.To.Channel, ConversationId = conversation, ThreadId = thread, CreatedAt = now });
+        var exists = await db.TicketThreads.AnyAsync(x => x.Channel == message.To.Channel && x.ConversationId == conversation && x.ThreadId == thread);
+        if (exists) return;
+        db.TicketThreads.Add(new TicketThread { TicketId = ticketId.Value, Channel = message.To.Channel, ConversationId = conversation, ThreadId = thread, CreatedAt = now });
+        await db.SaveChangesAsync();
     }
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 }

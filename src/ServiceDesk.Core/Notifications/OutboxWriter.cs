@@ -8,13 +8,13 @@ namespace ServiceDesk.Core.Notifications;
 public sealed class OutboxWriter(ServiceDeskDbContext db, DateTimeOffset now)
 {
     private readonly List<OutboundMessage> _written = [];
+    private readonly List<OutboxMessage> _rows = [];
 
     public IReadOnlyList<OutboundMessage> Written => _written;
 
     public void Write(OutboundMessage message)
     {
-        _written.Add(message);
-        db.Outbox.Add(new OutboxMessage
+        var row = new OutboxMessage
         {
             CreatedAt = now,
             NextAttemptAt = now,
@@ -23,6 +23,27 @@ public sealed class OutboxWriter(ServiceDeskDbContext db, DateTimeOffset now)
             ThreadId = message.To.ThreadId,
             TicketKey = message.TicketKey,
             Payload = JsonSerializer.Serialize(message, OutboundJson.Options),
-        });
+        };
+        _written.Add(message);
+        _rows.Add(row);
+        db.Outbox.Add(row);
+    }
+
+    /// <summary>
+    /// Changes messages written in this unit of work and not saved yet (e.g. adds the SLA line to the ticket cards a
+    /// command produced): <paramref name="change"/> returns the new message, or null to keep it. Returns how many changed.
+    /// </summary>
+    public int Amend(Func<OutboundMessage, OutboundMessage?> change)
+    {
+        var changed = 0;
+        for (var i = 0; i < _written.Count; i++)
+        {
+            if (change(_written[i]) is not { } updated || updated == _written[i])
+                continue;
+            _written[i] = updated;
+            _rows[i].Payload = JsonSerializer.Serialize(updated, OutboundJson.Options);
+            changed++;
+        }
+        return changed;
     }
 }

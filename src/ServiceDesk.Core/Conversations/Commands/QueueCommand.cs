@@ -1,11 +1,15 @@
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using ServiceDesk.Core.Sla;
 using ServiceDesk.Core.Tickets;
 
 namespace ServiceDesk.Core.Conversations.Commands;
 
-/// <summary><c>queue [L1|L2|L3|mine]</c>: open tickets of a line (default: the engineer's own), most urgent first.</summary>
-public sealed class QueueCommand : ICommandHandler
+/// <summary>
+/// <c>queue [L1|L2|L3|mine]</c>: open tickets of a line (default: the engineer's own), sorted by SLA time left
+/// (overdue first; tickets waiting for the user after the running ones), each with its time left.
+/// </summary>
+public sealed class QueueCommand(SlaQueries sla) : ICommandHandler
 {
     public IReadOnlyList<string> Names { get; } = ["queue", "q"];
 
@@ -43,10 +47,15 @@ public sealed class QueueCommand : ICommandHandler
             ctx.ReplyText(title + "\n" + ctx.T("queue.empty"));
             return;
         }
+        var standing = await sla.StandingAsync(ctx.Db, tickets.Select(t => t.Id).ToList(), ctx.Now, ct);
         var sb = new StringBuilder(title);
-        foreach (var t in TicketQueueOrder.Sort(tickets).Take(20))
+        foreach (var t in SlaQueries.SortByTimeLeft(TicketQueueOrder.Sort(tickets), t => standing.GetValueOrDefault(t.Id)).Take(20))
+        {
             sb.Append('\n').Append(ctx.T("queue.item", ("key", t.Key), ("priority", t.Priority), ("status", t.Status),
                 ("title", t.Title), ("assignee", t.AssigneeName ?? ctx.T("card.unassigned"))));
+            if (standing.TryGetValue(t.Id, out var s))
+                sb.Append(" · ").Append(sla.Describe(s, ctx.Texts, ctx.Language));
+        }
         if (tickets.Count > 20) sb.Append('\n').Append(ctx.T("queue.more", ("count", tickets.Count - 20)));
         ctx.ReplyText(sb.ToString());
     }

@@ -1,11 +1,12 @@
 using System.Text;
+using ServiceDesk.Core.Sla;
 using ServiceDesk.Core.Tickets;
 using ServiceDesk.Core.Tickets.Lifecycle;
 
 namespace ServiceDesk.Core.Conversations.Commands;
 
 /// <summary><c>show SD-12</c>: the ticket with its history (internal notes for staff only) and the actions allowed now.</summary>
-public sealed class ShowCommand : ICommandHandler
+public sealed class ShowCommand(SlaQueries sla) : ICommandHandler
 {
     public IReadOnlyList<string> Names { get; } = ["show"];
 
@@ -30,6 +31,8 @@ public sealed class ShowCommand : ICommandHandler
         var sb = new StringBuilder(ctx.T("show.header", ("key", t.Key), ("title", t.Title), ("status", t.Status), ("priority", t.Priority),
             ("line", t.Line), ("assignee", t.AssigneeName ?? ctx.T("card.unassigned")), ("requester", t.RequesterName),
             ("category", t.Category ?? "-"), ("type", t.Type)));
+        if (t.IsOpen && (await sla.StandingAsync(ctx.Db, [t.Id], ctx.Now, ct)).TryGetValue(t.Id, out var standing))
+            sb.Append('\n').Append(sla.Describe(standing, ctx.Texts, ctx.Language));
         if (t.Description.Length > 0) sb.Append('\n').Append(t.Description);
         foreach (var e in t.Events.Where(e => ctx.IsStaff || e.Visibility == Visibility.Public).TakeLast(15))
             sb.Append('\n').Append(ctx.T("show.event", ("at", e.At.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture)),

@@ -1,0 +1,160 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using ServiceDesk.Bot.Channels.Telegram;
+using ServiceDesk.Bot.Channels.Telegram.Receiving;
+using ServiceDesk.Bot.Hosting;
+using ServiceDesk.Bot.Tests.Channels.Telegram.Fake;
+
+namespace ServiceDesk.Bench.Telegram;
+
+/// <summary>
+/// <c>dotnet run --project bench/ServiceDesk.Bench -c Release -- telegram [--updates N] [--chats C] [--work intake|help] [--no-grammy] [--telegram-limits]</c>:
+/// polling-mode throughput and update→reply latency against the fake Bot API of (1) our adapter echoing, (2) the whole
+/// service doing the real work (engine turn, SQLite transaction, outbox, dispatcher; "intake" opens a ticket per
+/// message and posts its card to the L1 group), next to (3) a grammY echo bot against the same fake.
+/// </summary>
+public static class TelegramBench
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var updates = Option(args, "--updates", 3000);
+        var chats = Option(args, "--chats", 50);
+        var warmup = Math.Min(500, updates);
+        var limits = args.Contains("--telegram-limits");
+        Console.WriteLine($"Telegram polling benchmark: {updates} updates, {chats} concurrent private chats (closed loop), warm-up {warmup}");
+        Console.WriteLine(limits ? "our rate limiter: Telegram's limits (1/s per chat, 30/s overall)" : "our rate limiter: raised (the fake server is not Telegram)");
+
+        var work = args.Contains("--work") ? args[Array.IndexOf(args, "--work") + 1] : "intake";
+        var results = new List<LoadResult>
+        {
+            await RunOursAsync(updates, chats, warmup, limits),
+            await RunServiceAsync(updates, chats, warmup, limits, work),
+        };
+        if (!args.Contains("--no-grammy"))
+            results.Add(await RunGrammyAsync(updates, chats, warmup));
+
+        Console.WriteLine();
+        Console.WriteLine("side by side:");
+        foreach (var r in results)
+            Console.WriteLine(TelegramLoadDriver.Describe(r));
+        return 0;
+    }
+
+    private static async Task<LoadResult> RunOursAsync(int updates, int chats, int warmup, bool telegramLimits)
+    {
+        await using var fake = await FakeTelegramServer.StartAsync();
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.ClearProviders();
+        var settings = new Dictionary<string, string?>
+        {
+            ["Channels:Telegram:BotToken"] = FakeTelegramServer.Token,
+            ["Channels:Telegram:ApiBaseUrl"] = fake.BaseUrl,
+            ["Channels:Telegram:Mode"] = "Polling",
+            ["Channels:Telegram:PollTimeoutSeconds"] = "30",
+        };
+        if (!telegramLimits)
+        {
+            settings["Channels:Telegram:RateLimits:PerChatPerSecond"] = "100000";
+            settings["Channels:Telegram:RateLimits:GlobalPerSecond"] = "100000";
+        }
+
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.Services.AddSingleton<ITelegramInboundHandler, EchoInboundHandler>();
+        builder.Services.AddTelegramChannel(builder.Configuration);
+        using var host = builder.Build();
+        await host.StartAsync();
+        try
+        {
+            return await MeasureAsync(fake, "ours (C# adapter, echo)", updates, chats, warmup);
+        }
+        finally
+        {
+            await host.StopAsync();
+        }
+    }
+
+    private static async Task<LoadResult> RunServiceAsync(int updates, int chats, int warmup, bool telegramLimits, string work)
+    {
+        await using var fake = await FakeTelegramServer.StartAsync();
+        var directory = Directory.CreateTempSubdirectory("sd-bench-telegram-").FullName;
+        try
+        {
+            var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = directory, EnvironmentName = "Benchmark" });
+            builder.Logging.ClearProviders();
+            builder.WebHost.UseUrls("http://127.0.0.1:0");
+            var settings = new Dictionary<string, string?>
+            {
+                ["ServiceDesk:DataDirectory"] = directory,
+                ["ServiceDesk:DialogsDirectory"] = Path.Combine(AppContext.BaseDirectory, "dialogs"),
+                ["ServiceDesk:People:lena:Identities:0"] = "telegram:42",
+                ["ServiceDesk:Lines:L1:Members:0"] = "lena",
+                ["ServiceDesk:Lines:L1:TeamChannel"] = "telegram:-1001",
+                ["Channels:Telegram:BotToken"] = FakeTelegramServer.Token,
+                ["Channels:Telegram:ApiBaseUrl"] = fake.BaseUrl,
+                ["Channels:Telegram:PollTimeoutSeconds"] = "30",
+            };
+            if (!telegramLimits)
+            {
+                settings["Channels:Telegram:RateLimits:PerChatPerSecond"] = "100000";
+                settings["Channels:Telegram:RateLimits:PerGroupPerMinute"] = "1000000";
+                settings["Channels:Telegram:RateLimits:GlobalPerSecond"] = "100000";
+            }
+
+            builder.Configuration.AddInMemoryCollection(settings);
+            builder.AddServiceDesk();
+            builder.Services.AddSingleton<TimedInboundHandler>();
+            builder.Services.AddSingleton<ITelegramInboundHandler>(sp => sp.GetRequiredService<TimedInboundHandler>());
+            builder.Services.AddTelegramChannel(builder.Configuration);
+            await using var app = builder.Build();
+            await app.InitializeServiceDeskAsync();
+            await app.StartAsync();
+            try
+            {
+                Func<long, int, string> text = work == "help"
+                    ? (_, _) => "/help"
+                    : (user, id) => $"The printer on floor {id % 7} prints blank pages again ({user})";
+                var result = await MeasureAsync(fake, $"ours (service: {work})", updates, chats, warmup, text);
+                var turns = new LoadResult("engine turn", 0, TimeSpan.Zero, app.Services.GetRequiredService<TimedInboundHandler>().TurnMs.ToList());
+                Console.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"  of which the engine turn (HandleAsync, incl. warm-up): p50 {turns.Percentile(50):F2} ms, p99 {turns.Percentile(99):F2} ms; the rest is outbox delivery"));
+                return result;
+            }
+            finally
+            {
+                await app.StopAsync();
+            }
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    private static async Task<LoadResult> RunGrammyAsync(int updates, int chats, int warmup)
+    {
+        await using var fake = await FakeTelegramServer.StartAsync();
+        await using var peer = await GrammyPeer.StartAsync(fake.BaseUrl, FakeTelegramServer.Token);
+        return await MeasureAsync(fake, "grammY 1.46.0 echo (reference)", updates, chats, warmup);
+    }
+
+    private static async Task<LoadResult> MeasureAsync(FakeTelegramServer fake, string name, int updates, int chats, int warmup, Func<long, int, string>? text = null)
+    {
+        var driver = new TelegramLoadDriver(fake, chats, text ?? ((user, id) => $"bench {user} #{id} hello & <welcome>"));
+        await driver.RunAsync(name + " warm-up", warmup, TimeSpan.FromMinutes(2));
+        var result = await driver.RunAsync(name, updates, TimeSpan.FromMinutes(10));
+        Console.WriteLine(TelegramLoadDriver.Describe(result));
+        return result;
+    }
+
+    private static int Option(string[] args, string name, int fallback)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length && int.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : fallback;
+    }
+}

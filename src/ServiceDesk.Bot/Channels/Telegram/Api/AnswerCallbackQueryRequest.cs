@@ -1,0 +1,3 @@
+namespace ServiceDesk.Bot.Channels.Telegram.Api;
+
+public sealed record AnswerCallbackQueryRequest(string CallbackQueryId, string? Text = null, bool? ShowAlert = null);

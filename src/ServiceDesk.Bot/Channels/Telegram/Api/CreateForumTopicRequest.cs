@@ -1,0 +1,3 @@
+namespace ServiceDesk.Bot.Channels.Telegram.Api;
+
+public sealed record CreateForumTopicRequest(long ChatId, string Name);

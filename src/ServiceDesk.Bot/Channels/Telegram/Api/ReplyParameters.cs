@@ -1,0 +1,3 @@
+namespace ServiceDesk.Bot.Channels.Telegram.Api;
+
+public sealed record ReplyParameters(long MessageId, bool AllowSendingWithoutReply = true);

@@ -1,0 +1,3 @@
+namespace ServiceDesk.Bot.Channels.Telegram.Api;
+
+public sealed record SetMyCommandsRequest(IReadOnlyList<BotCommand> Commands, string? LanguageCode = null);

@@ -1,0 +1,3 @@
+namespace ServiceDesk.Bot.Channels.Telegram.Api;
+
+public sealed record SetWebhookRequest(string Url, string? SecretToken, IReadOnlyList<string>? AllowedUpdates, bool? DropPendingUpdates = null);

@@ -1,0 +1,146 @@
+using System.Text.Json;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using ServiceDesk.Bot.Channels.Telegram.Api;
+using ServiceDesk.Bot.Channels.Telegram.State;
+
+namespace ServiceDesk.Bot.Channels.Telegram.Receiving;
+
+/// <summary>
+/// Long polling (the default mode): deleteWebhook, then getUpdates from the persisted offset. A batch is
+/// processed (in order within a chat; up to ParallelChats chats at once) before its offset is persisted and
+/// confirmed to Telegram, so a restart neither loses nor repeats updates.
+/// </summary>
+public sealed class TelegramPollingService(
+    TelegramBotClient client,
+    TelegramUpdateProcessor processor,
+    ITelegramStateStore store,
+    IOptions<TelegramOptions> options,
+    TelegramRetryPolicy retry,
+    TimeProvider clock,
+    ILogger<TelegramPollingService> log) : BackgroundService
+{
+    private readonly Dictionary<long, int> _failedRounds = [];
+    private int _failingRound;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var o = options.Value;
+        if (!o.Enabled || o.Mode != TelegramMode.Polling)
+            return;
+        await Task.Yield();
+        var backoff = retry.FirstBackoff;
+        var webhookDeleted = false;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                if (!webhookDeleted)
+                {
+                    await client.DeleteWebhookAsync(stoppingToken);
+                    webhookDeleted = true;
+                }
+
+                var offset = await store.GetNextOffsetAsync(stoppingToken);
+                var raw = await client.GetUpdatesAsync(offset, o.PollLimit, o.PollTimeoutSeconds, stoppingToken);
+                backoff = retry.FirstBackoff;
+                if (raw.Count == 0)
+                    continue;
+                var (next, failed) = await ProcessBatchAsync(raw, o);
+                if (next is { } n && n != offset)
+                    await store.SetNextOffsetAsync(n, CancellationToken.None);
+                if (failed)
+                    await DelayAsync(retry.Backoff(++_failingRound), stoppingToken);
+                else
+                    _failingRound = 0;
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (TelegramApiException e)
+            {
+                var wait = e.ErrorCode == 429 && e.Parameters?.RetryAfter is { } s ? TimeSpan.FromSeconds(s) : backoff;
+                log.LogWarning("Telegram polling: {Code} {Description}; next try in {Wait}", e.ErrorCode, e.Description, wait);
+                backoff = TimeSpan.FromTicks(Math.Min(retry.MaxBackoff.Ticks, backoff.Ticks * 2));
+                await DelayAsync(wait, stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // The state store is unreachable (the database is down): nothing was confirmed, so nothing is lost.
+                log.LogError(e, "Telegram polling failed; next try in {Wait}", backoff);
+                await DelayAsync(backoff, stoppingToken);
+                backoff = TimeSpan.FromTicks(Math.Min(retry.MaxBackoff.Ticks, backoff.Ticks * 2));
+            }
+        }
+    }
+
+    /// <summary>
+    /// Processes a batch. The next offset is the highest update_id + 1, or the lowest update that failed (it and later
+    /// ones are fetched again; those already handled are recognised as duplicates).
+    /// </summary>
+    private async Task<(long? Next, bool Failed)> ProcessBatchAsync(IReadOnlyList<JsonElement> raw, TelegramOptions o)
+    {
+        long? highest = null;
+        var byChat = new Dictionary<long, List<Update>>();
+        foreach (var json in raw)
+        {
+            var id = TelegramUpdateReader.PeekId(json);
+            if (id is { } i)
+                highest = Math.Max(highest ?? i, i);
+            if (!TelegramUpdateReader.TryRead(json, out var update, out var error))
+            {
+                log.LogWarning("Telegram update {UpdateId} skipped: {Error}", id, error);
+                continue;
+            }
+
+            var key = ChatOf(update!);
+            if (!byChat.TryGetValue(key, out var list))
+                byChat[key] = list = [];
+            list.Add(update!);
+        }
+
+        // The updates are confirmed once processed: finish them even while the host is stopping.
+        var failures = new System.Collections.Concurrent.ConcurrentBag<long>();
+        await Parallel.ForEachAsync(byChat.Values, new ParallelOptions { MaxDegreeOfParallelism = o.ParallelChats }, async (updates, _) =>
+        {
+            foreach (var u in updates)
+            {
+                if (await processor.ProcessAsync(u, CancellationToken.None) || GiveUp(u.UpdateId))
+                    continue;
+                failures.Add(u.UpdateId);
+                return; // later updates of this chat wait for it, in order
+            }
+        });
+        return failures.IsEmpty ? (highest + 1, false) : (failures.Min(), true);
+    }
+
+    /// <summary>Counts a failed round for the update; true when it has failed too often and is skipped.</summary>
+    private bool GiveUp(long updateId)
+    {
+        lock (_failedRounds)
+        {
+            var rounds = _failedRounds[updateId] = _failedRounds.GetValueOrDefault(updateId) + 1;
+            if (rounds < retry.RoundsBeforeSkip)
+                return false;
+            _failedRounds.Remove(updateId);
+            log.LogError("Telegram update {UpdateId} failed in {Rounds} rounds; skipped", updateId, rounds);
+            return true;
+        }
+    }
+
+    private static long ChatOf(Update u) =>
+        u.Message?.Chat.Id ?? u.CallbackQuery?.Message?.Chat.Id ?? u.CallbackQuery?.From.Id ?? u.EditedMessage?.Chat.Id ?? 0;
+
+    private async Task DelayAsync(TimeSpan wait, CancellationToken ct)
+    {
+        try
+        {
+            await Task.Delay(wait, clock, ct);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+}

@@ -1,0 +1,61 @@
+using Microsoft.EntityFrameworkCore;
+using ServiceDesk.Bot.Channels.Telegram.Mapping;
+using ServiceDesk.Core.Storage;
+
+namespace ServiceDesk.Bot.Channels.Telegram.State;
+
+/// <summary>
+/// The adapter's state in the service's store (table <c>channel_state</c>, channel <c>telegram</c>), so it survives
+/// restarts and is shared by replicas. A chat marked unreachable also marks the person whose private chat it is.
+/// </summary>
+public sealed class DbTelegramStateStore(IDbContextFactory<ServiceDeskDbContext> dbFactory, TimeProvider clock) : KeyValueTelegramStateStore
+{
+    private const string Channel = TelegramUpdateMapper.ChannelName;
+
+    protected override async Task<string?> GetAsync(string key, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.ChannelState.AsNoTracking().Where(e => e.Channel == Channel && e.Key == key).Select(e => e.Value).FirstOrDefaultAsync(ct);
+    }
+
+    protected override async Task SetAsync(string key, string value, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            var entry = await db.ChannelState.FindAsync([Channel, key], ct);
+            if (entry is null)
+                db.ChannelState.Add(new ChannelStateEntry { Channel = Channel, Key = key, Value = value, UpdatedAt = clock.GetUtcNow() });
+            else
+            {
+                entry.Value = value;
+                entry.UpdatedAt = clock.GetUtcNow();
+            }
+
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                return;
+            }
+            catch (DbUpdateException) when (attempt < 3)
+            {
+                // Another replica inserted the same key first: write again as an update.
+            }
+        }
+    }
+
+    protected override async Task RemoveAsync(string key, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await db.ChannelState.Where(e => e.Channel == Channel && e.Key == key).ExecuteDeleteAsync(ct);
+    }
+
+    public override async Task SetUnreachableAsync(long chatId, bool unreachable, CancellationToken ct)
+    {
+        await base.SetUnreachableAsync(chatId, unreachable, ct);
+        var conversation = chatId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await db.Profiles.Where(p => p.PrivateChannel == Channel && p.PrivateConversationId == conversation)
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.Unreachable, unreachable), ct);
+    }
+}

@@ -1,0 +1,69 @@
+using Microsoft.EntityFrameworkCore;
+using ServiceDesk.Bot.Channels.Telegram.State;
+using ServiceDesk.Core.People;
+using ServiceDesk.Core.Storage;
+using ServiceDesk.Core.Tests.Harness;
+
+namespace ServiceDesk.Bot.Tests.Channels.Telegram;
+
+public sealed class DbTelegramStateStoreTests : IAsyncLifetime
+{
+    private TestDesk _desk = null!;
+
+    public async Task InitializeAsync() => _desk = await TestDesk.StartAsync();
+
+    public async Task DisposeAsync() => await _desk.DisposeAsync();
+
+    private DbTelegramStateStore Store() => new(_desk.Get<IDbContextFactory<ServiceDeskDbContext>>(), _desk.Clock);
+
+    [Fact]
+    public async Task Store_when_service_restarts_keeps_offset_cards_topics_migrations_and_tokens()
+    {
+        var store = Store();
+        await store.SetNextOffsetAsync(815334006, default);
+        await store.SetNextOffsetAsync(815334007, default);
+        await store.SetMessageIdAsync(-100, "card:SD-1", 42, default);
+        await store.SetTopicAsync(-100, "SD-1", 1001, default);
+        await store.SetMigratedChatIdAsync(-4001234567, -1001234567890, default);
+        var token = await store.StoreCallbackValueAsync(new string('ё', 40), default);
+
+        await _desk.RestartAsync();
+        var after = Store();
+
+        Assert.Equal(815334007, await after.GetNextOffsetAsync(default));
+        Assert.Equal(42, await after.GetMessageIdAsync(-100, "card:SD-1", default));
+        Assert.Null(await after.GetMessageIdAsync(-101, "card:SD-1", default));
+        Assert.Equal(1001, await after.GetTopicAsync(-100, "SD-1", default));
+        Assert.Equal(-1001234567890, await after.GetMigratedChatIdAsync(-4001234567, default));
+        Assert.Equal(new string('ё', 40), await after.FindCallbackValueAsync(token, default));
+    }
+
+    [Fact]
+    public async Task Store_when_chat_becomes_unreachable_marks_the_person_whose_private_chat_it_is_and_clears_it_again()
+    {
+        var factory = _desk.Get<IDbContextFactory<ServiceDeskDbContext>>();
+        await using (var db = await factory.CreateDbContextAsync())
+        {
+            db.Profiles.Add(new PersonProfile { PersonId = "ada", PrivateChannel = "telegram", PrivateConversationId = "111" });
+            db.Profiles.Add(new PersonProfile { PersonId = "bob", PrivateChannel = "telegram", PrivateConversationId = "222" });
+            await db.SaveChangesAsync();
+        }
+
+        var store = Store();
+        await store.SetUnreachableAsync(111, true, default);
+
+        Assert.True(await store.IsUnreachableAsync(111, default));
+        Assert.False(await store.IsUnreachableAsync(222, default));
+        Assert.Equal(["ada"], await Unreachable(factory));
+
+        await store.SetUnreachableAsync(111, false, default);
+        Assert.False(await store.IsUnreachableAsync(111, default));
+        Assert.Empty(await Unreachable(factory));
+    }
+
+    private static async Task<List<string>> Unreachable(IDbContextFactory<ServiceDeskDbContext> factory)
+    {
+        await using var db = await factory.CreateDbContextAsync();
+        return await db.Profiles.Where(p => p.Unreachable).Select(p => p.PersonId).ToListAsync();
+    }
+}

@@ -1,0 +1,74 @@
+using ServiceDesk.Core.Knowledge.Analysis;
+
+namespace ServiceDesk.Core.Tests.Knowledge;
+
+public sealed class TextAnalyzerTests
+{
+    private readonly TextAnalyzer analyzer = new();
+
+    [Theory]
+    [InlineData("Ёлка", "елка")]
+    [InlineData("Działa", "dziala")]
+    [InlineData("ŁĄCZE", "lacze")]
+    [InlineData("Café", "cafe")]
+    [InlineData("Йогурт", "йогурт")]
+    public void Fold_when_word_has_diacritics_or_capitals_folds_for_matching(string word, string expected) =>
+        Assert.Equal(expected, TextFolding.Fold(word));
+
+    [Fact]
+    public void AnalyzeDocument_when_text_has_fullwidth_letters_normalizes_them_with_nfkc() =>
+        Assert.Contains("vpn", analyzer.AnalyzeDocument("ＶＰＮ", "en"));
+
+    [Theory]
+    [InlineData("Error 0x80070005 in OneDrive with 2FA over VPN", "en")]
+    [InlineData("Ошибка 0x80070005 в OneDrive с 2FA через VPN", "ru")]
+    [InlineData("Błąd 0x80070005 w OneDrive z 2FA przez VPN", "pl")]
+    public void AnalyzeDocument_when_text_has_names_and_codes_keeps_them_unmangled(string text, string language)
+    {
+        var terms = analyzer.AnalyzeDocument(text, language);
+        Assert.Contains("0x80070005", terms);
+        Assert.Contains("onedrive", terms);
+        Assert.Contains("2fa", terms);
+        Assert.Contains("vpn", terms);
+    }
+
+    [Fact]
+    public void AnalyzeDocument_when_text_has_stop_words_drops_them()
+    {
+        var terms = analyzer.AnalyzeDocument("The printer is not printing", "en");
+        Assert.Equal(["printer", "print"], terms);
+    }
+
+    [Fact]
+    public void AnalyzeQuery_when_text_mixes_russian_and_a_product_name_stems_russian_and_keeps_the_name()
+    {
+        var query = analyzer.AnalyzeQuery("не работает VPN", null);
+        Assert.Equal("ru", query.Language);
+        Assert.True(query.LanguageGuessed);
+        Assert.Equal(["работа", "vpn"], query.Words.Select(w => w.Terms[0].Term));
+    }
+
+    [Fact]
+    public void AnalyzeQuery_when_word_is_colloquial_adds_its_synonym_weighted_below_the_word()
+    {
+        var query = analyzer.AnalyzeQuery("комп тормозит", "ru");
+        var komp = query.Words.Single(w => w.Folded == "комп");
+        var synonym = Assert.Single(komp.Terms, t => t.Origin == TermOrigin.Synonym);
+        Assert.Equal("компьютер", synonym.Term);
+        Assert.True(synonym.Weight < komp.Terms[0].Weight);
+    }
+
+    [Theory]
+    [InlineData("не работает интернет", "ru")]
+    [InlineData("nie działa drukarka", "pl")]
+    [InlineData("nie dziala drukarka w biurze", "pl")]
+    [InlineData("the printer is not working", "en")]
+    [InlineData("my outlook keeps crashing", "en")]
+    [InlineData("zapomniałem hasła do poczty", "pl")]
+    public void Guess_when_channel_gives_no_language_recognises_it_from_the_text(string text, string expected) =>
+        Assert.Equal(expected, analyzer.GuessLanguage(text));
+
+    [Fact]
+    public void AnalyzeQuery_when_text_has_no_words_returns_no_words() =>
+        Assert.Empty(analyzer.AnalyzeQuery("?!  ... the", "en").Words);
+}
