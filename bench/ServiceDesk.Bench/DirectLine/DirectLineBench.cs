@@ -47,6 +47,8 @@ public static class DirectLineBench
             if (service is not null)
             {
                 Console.WriteLine($"service log: {service.Log.Errors} error and {service.Log.Warnings} warning entries");
+                foreach (var kind in service.Log.TopErrors(3))
+                    Console.WriteLine("  " + kind);
                 if (code != 0)
                     Console.WriteLine(service.Log.Tail(40));
             }
