@@ -6,6 +6,7 @@ using ServiceDesk.Core.Conversations;
 using ServiceDesk.Core.Conversations.Commands;
 using ServiceDesk.Core.Conversations.Intake;
 using ServiceDesk.Core.Conversations.Texts;
+using ServiceDesk.Core.Knowledge;
 using ServiceDesk.Core.Notifications;
 using ServiceDesk.Core.People;
 using ServiceDesk.Core.Sla;
@@ -23,6 +24,7 @@ public static class ServiceDeskCore
         services.AddHostedService<OutboxDispatcherLoop>();
         services.AddHostedService(sp => sp.GetRequiredService<AutoCloser>());
         services.AddSlaMonitorLoop();
+        services.AddHostedService<KnowledgeIndexRefresher>();
         return services;
     }
 
@@ -36,6 +38,7 @@ public static class ServiceDeskCore
             DialogsLocation.Resolve(sp.GetRequiredService<IOptions<ServiceDeskOptions>>().Value),
             sp.GetRequiredService<IOptions<ServiceDeskOptions>>().Value.DefaultLanguage));
         services.AddServiceDeskStore();
+        services.AddKnowledgeBase(runIndexRefresher: false);
         services.AddOutbox();
         services.AddSla();
         services.AddSingleton<TicketHooks>();

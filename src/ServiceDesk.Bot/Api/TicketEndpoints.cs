@@ -56,7 +56,7 @@ public static class TicketEndpoints
 
     private static async Task<IResult> CreateAsync(
         CreateTicketRequest request, IDbContextFactory<ServiceDeskDbContext> factory, IOptions<ServiceDeskOptions> options, PeopleDirectory people,
-        TextCatalog texts, TicketHooks hooks, OutboxSignal signal, TimeProvider clock, CancellationToken ct)
+        TextCatalog texts, TicketHooks hooks, OutboxSignal signal, TimeProvider clock, CancellationToken ct, ISlaPreview? sla = null)
     {
         var o = options.Value;
         var errors = new Dictionary<string, string[]>();
@@ -79,7 +79,8 @@ public static class TicketEndpoints
         var outbox = new OutboxWriter(db, now);
         var notifier = new TicketNotifier(db, outbox, texts, people, o, now);
         await notifier.OnEventAsync(ticket, ticket.LastEvent!, ticket.Line, ct);
-        notifier.TellRequester(ticket, "intake.created", null, ("key", ticket.Key), ("priority", ticket.Priority), ("sla", ""));
+        var slaText = SlaTargetsText.Describe(sla, ticket, texts, ticket.Language);
+        notifier.TellRequester(ticket, "intake.created", null, ("key", ticket.Key), ("priority", ticket.Priority), ("sla", slaText));
         await hooks.RunAsync(db, outbox, now, ct);
         await db.SaveChangesAsync(ct);
         signal.Notify();

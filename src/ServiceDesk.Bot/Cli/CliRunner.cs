@@ -1,28 +1,39 @@
+using ServiceDesk.Bot.Cli.Knowledge;
+using ServiceDesk.Bot.Hosting;
 using ServiceDesk.Core.Tickets.Lifecycle;
 
 namespace ServiceDesk.Bot.Cli;
 
 /// <summary>
-/// Administrator commands of the same binary: <c>dotnet run --project src/ServiceDesk.Bot -- lifecycle</c>, <c>-- kb …</c>.
-/// Anything else starts the service.
+/// Administrator commands of the same binary: <c>dotnet run --project src/ServiceDesk.Bot -- lifecycle</c>,
+/// <c>-- kb import deploy/kb</c>… They use the configured store (./data by default). Anything else starts the service.
 /// </summary>
 public static class CliRunner
 {
-    private static readonly string[] Commands = ["lifecycle", "help", "--help"];
+    private static readonly string[] Commands = ["lifecycle", "kb", "help", "--help"];
 
     public static bool Handles(string[] args) => args.Length > 0 && Commands.Contains(args[0]);
 
-    public static Task<int> RunAsync(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr)
+    public static async Task<int> RunAsync(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr)
     {
         switch (args[0])
         {
             case "lifecycle":
-                stdout.Write(LifecycleDiagram.ToMermaid());
-                return Task.FromResult(0);
+                await stdout.WriteAsync(LifecycleDiagram.ToMermaid());
+                return 0;
+            case "kb":
+                var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
+                builder.Logging.SetMinimumLevel(LogLevel.Warning);
+                builder.AddServiceDesk();
+                await using (var app = builder.Build())
+                {
+                    await app.InitializeServiceDeskAsync();
+                    return await KnowledgeCommands.RunAsync(args[1..], app.Services, stdin, stdout, stderr);
+                }
             default:
-                stdout.WriteLine("ServiceDesk.Bot — run with no arguments to start the service.");
-                stdout.WriteLine("Commands: lifecycle (print the ticket lifecycle as a Mermaid diagram)");
-                return Task.FromResult(0);
+                await stdout.WriteLineAsync("ServiceDesk.Bot — run with no arguments to start the service.");
+                await stdout.WriteLineAsync("Commands: lifecycle (the ticket lifecycle as a Mermaid diagram), kb … (knowledge base: import, export, search, eval, show, publish)");
+                return 0;
         }
     }
 }

@@ -1,7 +1,12 @@
 using System.Text.Json.Serialization;
 using ServiceDesk.Bot.Api;
 using ServiceDesk.Bot.Channels.DirectLine;
+using Microsoft.Extensions.Options;
+using ServiceDesk.Bot.Api.Knowledge;
+using ServiceDesk.Bot.Channels.Telegram;
 using ServiceDesk.Bot.Health;
+using ServiceDesk.Core.Knowledge;
+using ServiceDesk.Core.Knowledge.Transfer;
 using ServiceDesk.Core;
 using ServiceDesk.Core.Conversations.Texts;
 using ServiceDesk.Core.Storage;
@@ -23,15 +28,18 @@ public static class ServiceDeskHost
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddSingleton<ApiKeyFilter>();
         services.AddWebChatChannel(builder.Configuration);
+        services.AddTelegramChannel(builder.Configuration);
         return builder;
     }
 
     /// <summary>Fails fast on broken dialogs/ content or configuration, and brings the schema up to date.</summary>
-    public static async Task InitializeServiceDeskAsync(this WebApplication app)
+    public static async Task InitializeServiceDeskAsync(this IHost app)
     {
         _ = app.Services.GetRequiredService<TextCatalog>();
         _ = app.Services.GetRequiredService<ServiceDesk.Core.Conversations.Intake.IntakeDefinition>();
         await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None);
+        if (app.Services.GetRequiredService<IOptions<KnowledgeOptions>>().Value.SeedOnStart)
+            await app.Services.GetRequiredService<KnowledgeSeeder>().SeedIfEmptyAsync(CancellationToken.None);
     }
 
     public static WebApplication MapServiceDesk(this WebApplication app)
@@ -41,7 +49,9 @@ public static class ServiceDeskHost
         app.MapOpenApi();
         app.MapHealthEndpoints();
         app.MapTicketEndpoints();
+        app.MapKnowledgeEndpoints();
         app.MapWebChat();
+        app.MapTelegramEndpoints();
         return app;
     }
 }

@@ -71,4 +71,14 @@ public sealed class TextAnalyzerTests
     [Fact]
     public void AnalyzeQuery_when_text_has_no_words_returns_no_words() =>
         Assert.Empty(analyzer.AnalyzeQuery("?!  ... the", "en").Words);
+
+    [Theory]
+    [InlineData("Wi-Fi", "wifi")]
+    [InlineData("e-mail", "email")]
+    public void Tokenize_when_a_short_compound_is_hyphenated_also_yields_the_joined_word(string text, string joined) =>
+        Assert.Contains(Tokenizer.Tokenize(text), t => t.Folded == joined);
+
+    [Fact]
+    public void Tokenize_when_hyphen_joins_two_long_words_keeps_them_apart() =>
+        Assert.Equal(["printer", "scanner"], Tokenizer.Tokenize("printer-scanner").Select(t => t.Folded));
 }

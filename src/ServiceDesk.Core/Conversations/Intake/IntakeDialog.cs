@@ -15,9 +15,10 @@ public sealed class IntakeDialog(
     IntakeDefinition definition,
     ILogger<IntakeDialog> logger,
     IKnowledgeBase? knowledge = null,
-    ISlaPreview? sla = null) : IDialog
+    ISlaPreview? sla = null,
+    Microsoft.Extensions.Options.IOptions<KnowledgeOptions>? knowledgeOptions = null) : IDialog
 {
-    public const int SuggestTop = 3;
+    private readonly int _suggestTop = knowledgeOptions?.Value.SuggestTop ?? 3;
     private const string NotThat = "notthat";
     private const string SolvedPrefix = "solved:";
     private const string Create = "create";
@@ -160,7 +161,7 @@ public sealed class IntakeDialog(
         KnowledgeSearchResult result;
         try
         {
-            result = await knowledge.SearchAsync(data.Description, ctx.Language, SuggestTop, ct);
+            result = await knowledge.SearchAsync(data.Description, ctx.Language, _suggestTop, ct);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -168,7 +169,7 @@ public sealed class IntakeDialog(
             return false;
         }
         if (!result.Confident || result.Hits.Count == 0) return false;
-        var hits = result.Hits.Take(SuggestTop).ToList();
+        var hits = result.Hits.Take(_suggestTop).ToList();
         data.Suggested = hits.Select(h => h.ArticleId).ToList();
         ctx.State.Step = step.Id;
         Save(ctx.State, data);
@@ -230,10 +231,7 @@ public sealed class IntakeDialog(
             ticket.AddAttachment(ctx.Actor, new TicketAttachment { Channel = a.Channel, FileId = a.FileId, FileName = a.FileName, ContentType = a.ContentType, Size = a.Size, AddedAt = ctx.Now, AddedBy = ctx.Person.Id }, ctx.Now);
         End(ctx);
         await ctx.Notifier.OnEventAsync(ticket, ticket.Events[0], ticket.Line, ct);
-        var targets = sla?.Targets(ticket);
-        var slaText = targets is { } t
-            ? ctx.T("intake.created_sla", ("response", Format(t.FirstResponse)), ("resolution", Format(t.Resolution)))
-            : "";
+        var slaText = SlaTargetsText.Describe(sla, ticket, ctx.Texts, ctx.Language);
         ctx.Send(new OutboundMessage
         {
             To = ctx.Message.ReplyAddress,
@@ -241,8 +239,6 @@ public sealed class IntakeDialog(
             TicketKey = ticket.Key,
         });
     }
-
-    private static string Format(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
 
     private string Summary(TurnContext ctx, IntakeData data)
     {

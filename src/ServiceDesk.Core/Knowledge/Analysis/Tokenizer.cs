@@ -2,11 +2,14 @@ namespace ServiceDesk.Core.Knowledge.Analysis;
 
 /// <summary>
 /// Splits text into words: runs of letters and digits. Apostrophes inside a word are dropped
-/// (don't → dont); everything else (punctuation, FTS5 operators, quotes) separates words.
+/// (don't → dont); everything else (punctuation, FTS5 operators, quotes) separates words. A short
+/// hyphenated compound also yields the joined word (Wi-Fi → wi, fi, wifi).
 /// </summary>
 public static class Tokenizer
 {
     public const int MaxTokenLength = 64;
+
+    private const int MaxJoinedLength = 12;
 
     public static List<Token> Tokenize(string text)
     {
@@ -33,6 +36,17 @@ public static class Tokenizer
                 {
                     var original = buffer.ToString();
                     tokens.Add(new Token(original, TextFolding.Fold(original), ScriptOf(original), position++));
+                    // a short hyphenated compound (Wi-Fi, e-mail, 2-FA) is also one word: wifi, email
+                    if (c == '-' && i + 1 < span.Length && char.IsLetterOrDigit(span[i + 1]))
+                    {
+                        var next = i + 1;
+                        while (next < span.Length && char.IsLetterOrDigit(span[next])) next++;
+                        var joined = original + span[(i + 1)..next].ToString();
+                        if (joined.Length <= MaxJoinedLength && (original.Length <= 3 || next - i - 1 <= 3))
+                        {
+                            tokens.Add(new Token(joined, TextFolding.Fold(joined), ScriptOf(joined), position++));
+                        }
+                    }
                 }
                 buffer.Clear();
             }
