@@ -200,6 +200,14 @@
     return '';
   }
 
+  // A grey line at the top of an empty private chat, so a newcomer knows what to do.
+  function hint(pane, text) {
+    const item = document.createElement('li');
+    item.className = 'hint';
+    item.textContent = text;
+    pane.querySelector('.transcript').prepend(item);
+  }
+
   let conversations = [];
 
   async function become(button) {
@@ -223,7 +231,10 @@
         conversation.send({ text });
       };
       conversation.ready = conversation.start();
-      conversation.ready.catch((e) => conversation.setStatus('offline: ' + e.message));
+      conversation.ready.catch((e) => conversation.setStatus(/\((401|403)\)/.test(e.message)
+        ? 'needs credentials: this page works when Channels:WebChat:DirectLineSecret is empty (local use); with a secret, embed Web Chat with a token'
+        : 'offline: ' + e.message));
+      if (!room) hint(pane, 'Describe your problem, for example "VPN does not connect" — or type help.');
     }
   }
 
