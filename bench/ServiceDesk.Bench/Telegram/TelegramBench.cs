@@ -13,10 +13,12 @@ using ServiceDesk.Bot.Tests.Channels.Telegram.Fake;
 namespace ServiceDesk.Bench.Telegram;
 
 /// <summary>
-/// <c>dotnet run --project bench/ServiceDesk.Bench -c Release -- telegram [--updates N] [--chats C] [--work intake|help] [--no-grammy] [--telegram-limits]</c>:
+/// <c>dotnet run --project bench/ServiceDesk.Bench -c Release -- telegram [--updates N] [--chats C] [--work ticket|help] [--no-grammy] [--telegram-limits]</c>:
 /// polling-mode throughput and update→reply latency against the fake Bot API of (1) our adapter echoing, (2) the whole
-/// service doing the real work (engine turn, SQLite transaction, outbox, dispatcher; "intake" opens a ticket per
-/// message and posts its card to the L1 group), next to (3) a grammY echo bot against the same fake.
+/// service doing the real work (engine turn, SQLite transaction, outbox, dispatcher; "ticket": every employee walks the
+/// full intake, one ticket and L1 card per 7 turns; "help": one stateless command), next to (3) a grammY echo bot.
+/// Diagnostics: SD_BENCH_DEBUG=1 lists the reply texts; SD_BENCH_MEMSTATE=1 keeps the adapter's state in memory
+/// instead of the database (to see what the channel_state reads and writes cost).
 /// </summary>
 public static class TelegramBench
 {
@@ -29,7 +31,7 @@ public static class TelegramBench
         Console.WriteLine($"Telegram polling benchmark: {updates} updates, {chats} concurrent private chats (closed loop), warm-up {warmup}");
         Console.WriteLine(limits ? "our rate limiter: Telegram's limits (1/s per chat, 30/s overall)" : "our rate limiter: raised (the fake server is not Telegram)");
 
-        var work = args.Contains("--work") ? args[Array.IndexOf(args, "--work") + 1] : "intake";
+        var work = args.Contains("--work") ? args[Array.IndexOf(args, "--work") + 1] : "ticket";
         var results = new List<LoadResult>
         {
             await RunOursAsync(updates, chats, warmup, limits),
@@ -106,22 +108,27 @@ public static class TelegramBench
             }
 
             builder.Configuration.AddInMemoryCollection(settings);
-            builder.AddServiceDesk();
+            builder.AddServiceDesk(); // includes AddTelegramChannel; the registrations below override its handler
             builder.Services.AddSingleton<TimedInboundHandler>();
+            if (Environment.GetEnvironmentVariable("SD_BENCH_MEMSTATE") == "1")
+                builder.Services.AddSingleton<ServiceDesk.Bot.Channels.Telegram.State.ITelegramStateStore, ServiceDesk.Bot.Channels.Telegram.State.InMemoryTelegramStateStore>();
             builder.Services.AddSingleton<ITelegramInboundHandler>(sp => sp.GetRequiredService<TimedInboundHandler>());
-            builder.Services.AddTelegramChannel(builder.Configuration);
             await using var app = builder.Build();
             await app.InitializeServiceDeskAsync();
             await app.StartAsync();
             try
             {
-                Func<long, int, string> text = work == "help"
-                    ? (_, _) => "/help"
-                    : (user, id) => $"The printer on floor {id % 7} prints blank pages again ({user})";
+                Func<long, int, string> text = work == "help" ? (_, _) => "/help" : TicketScript();
                 var result = await MeasureAsync(fake, $"ours (service: {work})", updates, chats, warmup, text);
                 var turns = new LoadResult("engine turn", 0, TimeSpan.Zero, app.Services.GetRequiredService<TimedInboundHandler>().TurnMs.ToList());
                 Console.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
                     $"  of which the engine turn (HandleAsync, incl. warm-up): p50 {turns.Percentile(50):F2} ms, p99 {turns.Percentile(99):F2} ms; the rest is outbox delivery"));
+                if (Environment.GetEnvironmentVariable("SD_BENCH_DEBUG") == "1")
+                    foreach (var g in fake.CallsOf("sendMessage").GroupBy(c => (c.Text ?? "").Split('\n')[0][..Math.Min(30, (c.Text ?? "").Split('\n')[0].Length)]).OrderByDescending(g => g.Count()))
+                        Console.WriteLine($"    {g.Count(),6} × {g.Key}");
+                var sent = fake.CallsOf("sendMessage");
+                Console.WriteLine($"  tickets opened (incl. warm-up): {sent.Count(c => c.Text?.StartsWith("Ticket SD-", StringComparison.Ordinal) == true)}, "
+                    + $"their cards delivered to the L1 group by the end of the run: {sent.Count(c => c.ChatId == -1001)}");
                 return result;
             }
             finally
@@ -134,6 +141,21 @@ public static class TelegramBench
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             Directory.Delete(directory, recursive: true);
         }
+    }
+
+    /// <summary>
+    /// Each simulated employee walks the whole intake again and again: problem, type, category, impact, urgency, the
+    /// category's question, create. Every 7th turn opens a ticket and posts its card to the L1 group.
+    /// </summary>
+    private static Func<long, int, string> TicketScript()
+    {
+        var steps = new System.Collections.Concurrent.ConcurrentDictionary<long, int>();
+        string[] script = ["", "1", "1", "2", "2", "Office 3, floor 2", "create"];
+        return (user, id) =>
+        {
+            var step = steps.AddOrUpdate(user, 0, (_, s) => (s + 1) % script.Length);
+            return step == 0 ? $"The VPN does not connect since this morning, case {id}" : script[step];
+        };
     }
 
     private static async Task<LoadResult> RunGrammyAsync(int updates, int chats, int warmup)

@@ -28,10 +28,11 @@ public static class TelegramServiceCollectionExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddHttpClient(TelegramBotClient.HttpClientName, (sp, http) =>
-        {
-            var o = sp.GetRequiredService<IOptions<TelegramOptions>>().Value;
-            http.Timeout = TimeSpan.FromSeconds(o.PollTimeoutSeconds + 30);
-        });
+            {
+                var o = sp.GetRequiredService<IOptions<TelegramOptions>>().Value;
+                http.Timeout = TimeSpan.FromSeconds(o.PollTimeoutSeconds + 30);
+            })
+            .RemoveAllLoggers(); // the default handlers log request URLs, and a Bot API URL carries the token
         services.TryAddSingleton(sp => new TelegramBotClient(
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(TelegramBotClient.HttpClientName),
             sp.GetRequiredService<IOptions<TelegramOptions>>()));

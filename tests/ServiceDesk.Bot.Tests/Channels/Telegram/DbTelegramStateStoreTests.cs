@@ -26,6 +26,10 @@ public sealed class DbTelegramStateStoreTests : IAsyncLifetime
         await store.SetTopicAsync(-100, "SD-1", 1001, default);
         await store.SetMigratedChatIdAsync(-4001234567, -1001234567890, default);
         var token = await store.StoreCallbackValueAsync(new string('ё', 40), default);
+        await store.KeepUpdateAsync(100, "{\"update_id\":100}", default);
+        await store.KeepUpdateAsync(99, "{\"update_id\":99}", default);
+        await store.KeepUpdateAsync(98, "{\"update_id\":98}", default);
+        await store.ForgetUpdateAsync(98, default);
 
         await _desk.RestartAsync();
         var after = Store();
@@ -36,6 +40,9 @@ public sealed class DbTelegramStateStoreTests : IAsyncLifetime
         Assert.Equal(1001, await after.GetTopicAsync(-100, "SD-1", default));
         Assert.Equal(-1001234567890, await after.GetMigratedChatIdAsync(-4001234567, default));
         Assert.Equal(new string('ё', 40), await after.FindCallbackValueAsync(token, default));
+        Assert.Equal(new TelegramChatStatus(-1001234567890, false), await after.GetChatStatusAsync(-4001234567, default));
+        Assert.Equal(-4001234567, await after.GetMigratedFromChatIdAsync(-1001234567890, default));
+        Assert.Equal(["{\"update_id\":99}", "{\"update_id\":100}"], await after.KeptUpdatesAsync(default));
     }
 
     [Fact]
@@ -53,6 +60,7 @@ public sealed class DbTelegramStateStoreTests : IAsyncLifetime
         await store.SetUnreachableAsync(111, true, default);
 
         Assert.True(await store.IsUnreachableAsync(111, default));
+        Assert.Equal(new TelegramChatStatus(null, true), await store.GetChatStatusAsync(111, default));
         Assert.False(await store.IsUnreachableAsync(222, default));
         Assert.Equal(["ada"], await Unreachable(factory));
 

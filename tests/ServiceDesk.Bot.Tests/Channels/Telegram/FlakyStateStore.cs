@@ -31,4 +31,7 @@ public sealed class FlakyStateStore : KeyValueTelegramStateStore
         _values.TryRemove(key, out _);
         return Task.CompletedTask;
     }
+
+    protected override Task<IReadOnlyList<KeyValuePair<string, string>>> ListAsync(string prefix, CancellationToken ct) =>
+        Task.FromResult<IReadOnlyList<KeyValuePair<string, string>>>(_values.Where(e => e.Key.StartsWith(prefix, StringComparison.Ordinal)).ToList());
 }

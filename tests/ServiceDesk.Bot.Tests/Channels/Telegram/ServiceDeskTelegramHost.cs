@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using ServiceDesk.Bot.Channels.Telegram;
 using ServiceDesk.Bot.Hosting;
 using ServiceDesk.Bot.Tests.Channels.Telegram.Fake;
 
@@ -51,12 +50,11 @@ public sealed class ServiceDeskTelegramHost : IAsyncDisposable
         foreach (var (k, v) in settings)
             config[k] = v;
         builder.Configuration.AddInMemoryCollection(config);
-        builder.AddServiceDesk();
-        builder.Services.AddTelegramChannel(builder.Configuration);
+        builder.AddServiceDesk(); // includes AddTelegramChannel
+
         var app = builder.Build();
         await app.InitializeServiceDeskAsync();
-        app.MapServiceDesk();
-        app.MapTelegramEndpoints();
+        app.MapServiceDesk(); // includes MapTelegramEndpoints
         await app.StartAsync();
         return new ServiceDeskTelegramHost(app, directory, owns);
     }

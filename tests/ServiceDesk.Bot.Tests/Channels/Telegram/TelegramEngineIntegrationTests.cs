@@ -61,7 +61,6 @@ public sealed class TelegramEngineIntegrationTests : IAsyncLifetime
         {
             Assert.Equal(HttpStatusCode.OK, (await PostAsync(first, update)).StatusCode);
             await _fake.WaitForAsync(c => c.Method == "sendMessage" && c.ChatId == Ada);
-            await _fake.WaitForAsync(c => c.Method == "sendMessage" && c.ChatId == L1);
         }
 
         await using var second = await ServiceDeskTelegramHost.StartAsync(_fake, Settings("Webhook"), _directory);
@@ -69,10 +68,12 @@ public sealed class TelegramEngineIntegrationTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, (await PostAsync(second, update)).StatusCode);
         await Task.Delay(500);
 
-        Assert.Single(_fake.CallsOf("sendMessage"), c => c.ChatId == Ada);
-        Assert.Single(_fake.CallsOf("sendMessage"), c => c.ChatId == L1);
+        // The intake asked its first question once; the conversation did not move on a step.
+        var asked = Assert.Single(_fake.CallsOf("sendMessage"), c => c.ChatId == Ada);
+        Assert.Contains("Is something broken", asked.Text);
         await using var db = await second.Get<IDbContextFactory<ServiceDeskDbContext>>().CreateDbContextAsync();
-        Assert.Equal(1, await db.Tickets.CountAsync());
+        Assert.Equal(1, await db.ProcessedMessages.CountAsync(p => p.Channel == "telegram" && p.MessageId == "update:4242"));
+        Assert.Equal("type", (await db.Conversations.SingleAsync()).Step);
     }
 
     [Fact]
@@ -108,13 +109,14 @@ public sealed class TelegramEngineIntegrationTests : IAsyncLifetime
     {
         await using var host = await ServiceDeskTelegramHost.StartAsync(_fake, Settings(), _directory);
         var people = new TelegramStoryUpdates(_fake);
-        people.PrivateText(Ada, "Ada", "The printer on floor 3 is jammed again");
-        var created = await _fake.WaitForAsync(c => c.Method == "sendMessage" && c.ChatId == Ada);
-        var adaMessage = _fake.MessagesIn(Ada).Single();
+        await OpenTicketAsync(people);
+        var adaMessage = _fake.MessagesIn(Ada)[^1];
+        var created = _fake.CallsOf("sendMessage").Last(c => c.ChatId == Ada);
+        var answered = _fake.CallsOf("answerCallbackQuery").Count;
 
         // A forged press: Ada's client sends "claim SD-1", a button only engineers get.
         people.Press(Ada, "Ada", adaMessage, "claim SD-1", mustBeOnTheMessage: false);
-        await _fake.WaitForAsync(c => c.Method == "answerCallbackQuery");
+        await _fake.WaitForAsync(c => c.Method == "answerCallbackQuery" && _fake.CallsOf("answerCallbackQuery").Count > answered);
         var refusal = await _fake.WaitForAsync(c => c.Method == "sendMessage" && c.ChatId == Ada && c.Sequence > created.Sequence);
 
         Assert.Contains("SD-1", refusal.Text);
@@ -124,6 +126,36 @@ public sealed class TelegramEngineIntegrationTests : IAsyncLifetime
         Assert.Equal(TicketStatus.New, ticket.Status);
         Assert.Null(ticket.AssigneeId);
         Assert.Single(_fake.CallsOf("sendMessage"), c => c.ChatId == L1);
+    }
+
+    /// <summary>Ada walks through the intake (text, buttons, a detail, create) and SD-1 is opened.</summary>
+    private async Task OpenTicketAsync(TelegramStoryUpdates people)
+    {
+        var replies = 0;
+        async Task NextReplyAsync()
+        {
+            replies++;
+            await _fake.WaitForAsync(c => c.Method == "sendMessage" && c.ChatId == Ada && _fake.CallsOf("sendMessage").Count(x => x.ChatId == Ada) >= replies);
+        }
+
+        people.PrivateText(Ada, "Ada", "The printer on floor 3 is jammed again");
+        await NextReplyAsync();
+        foreach (var answer in new[] { "incident", "hardware", "low", "low" })
+        {
+            people.Press(Ada, "Ada", _fake.MessagesIn(Ada)[^1], answer);
+            await NextReplyAsync();
+        }
+
+        while (!_fake.MessagesIn(Ada)[^1].ButtonData.Contains("create"))
+        {
+            people.PrivateText(Ada, "Ada", "Printer P-3, floor 3");
+            await NextReplyAsync();
+        }
+
+        people.Press(Ada, "Ada", _fake.MessagesIn(Ada)[^1], "create");
+        await NextReplyAsync();
+        await _fake.WaitForAsync(c => c.Method == "sendMessage" && c.ChatId == L1);
+        Assert.StartsWith("Ticket SD-1 is open", _fake.MessagesIn(Ada)[^1].Visible);
     }
 
     private static Task<HttpResponseMessage> PostAsync(ServiceDeskTelegramHost host, string body)

@@ -47,8 +47,24 @@ public sealed class TelegramFullStoryTests : IAsyncLifetime
     [Fact]
     public async Task Story_from_intake_to_confirmation_runs_through_telegram_with_every_call_as_expected()
     {
-        // 1. Ada describes her problem in a private chat: a ticket, a topic with its card in the L1 forum, an answer to Ada.
-        var step = await StepAsync(3, () => _people.PrivateText(Ada, "Ada", "The VPN on my laptop does not connect since this morning"));
+        // 1. Ada describes her problem in a private chat and answers the intake's questions, mostly with buttons.
+        var step = await StepAsync(1, () => _people.PrivateText(Ada, "Ada", "The VPN on my laptop does not connect since this morning"));
+        Assert.Contains("Is something broken", SentTo(step, Ada).Text);
+        foreach (var (answer, next) in new[] { ("incident", "What is it about?"), ("network", "Who is affected?"), ("medium", "How urgent"), ("high", "Where are you") })
+        {
+            step = await StepAsync(2, () => _people.Press(Ada, "Ada", LastIn(Ada), answer));
+            Assert.Single(step, c => c.Method == "answerCallbackQuery");
+            Assert.StartsWith(next, SentTo(step, Ada).Text);
+        }
+
+        step = await StepAsync(1, () => _people.PrivateText(Ada, "Ada", "Office 3, floor 2"));
+        var summary = SentTo(step, Ada).Text!;
+        Assert.StartsWith("Please check:", summary);
+        Assert.Contains("Office 3, floor 2", summary);
+
+        // Confirming opens the ticket: a topic with its card in the L1 forum, and Ada gets the key.
+        step = await StepAsync(4, () => _people.Press(Ada, "Ada", LastIn(Ada), "create"));
+        Assert.Single(step, c => c.Method == "answerCallbackQuery");
         var topic = Assert.Single(step, c => c.Method == "createForumTopic");
         Assert.Equal(L1, topic.ChatId);
         Assert.StartsWith("SD-1 · ", topic.Parameters["name"]!.ToString());
@@ -131,6 +147,8 @@ public sealed class TelegramFullStoryTests : IAsyncLifetime
         Assert.True(calls.Count == expected, $"expected {expected} outbound calls, got {calls.Count}:\n{string.Join('\n', calls)}");
         return calls;
     }
+
+    private FakeMessage LastIn(long chat) => _fake.MessagesIn(chat)[^1];
 
     private static RecordedCall SentTo(IEnumerable<RecordedCall> calls, long chat) =>
         Assert.Single(calls, c => c.Method == "sendMessage" && c.ChatId == chat);

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using ServiceDesk.Bot.Channels.Telegram;
+using ServiceDesk.Bot.Channels.Telegram.State;
 using ServiceDesk.Bot.Tests.Channels.Telegram.Fake;
 
 namespace ServiceDesk.Bot.Tests.Channels.Telegram;
@@ -112,6 +113,32 @@ public sealed class TelegramWebhookEndpointTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         await _host.Handler.WaitForCountAsync(1);
         Assert.Equal("after", Assert.Single(_host.Handler.Received).Text);
+    }
+
+    [Fact]
+    public async Task Webhook_when_an_update_is_processed_forgets_the_copy_kept_for_a_crash()
+    {
+        await PostAsync(TelegramSamples.Text(21, 7, "kept until done"));
+        await _host.Handler.WaitForCountAsync(1);
+
+        var store = _host.Get<ITelegramStateStore>();
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while ((await store.KeptUpdatesAsync(default)).Count > 0 && DateTime.UtcNow < deadline)
+            await Task.Delay(10);
+        Assert.Empty(await store.KeptUpdatesAsync(default));
+    }
+
+    [Fact]
+    public async Task Webhook_when_the_service_stopped_before_processing_an_acknowledged_update_processes_it_at_start()
+    {
+        var store = new InMemoryTelegramStateStore();
+        await store.KeepUpdateAsync(31, TelegramSamples.Text(31, 7, "acknowledged, then the process died"), default);
+        await store.KeepUpdateAsync(30, TelegramSamples.Text(30, 7, "the one before"), default);
+
+        await using var restarted = await TelegramAdapterHost.StartAsync(_fake, TelegramMode.Webhook, store);
+        await restarted.Handler.WaitForCountAsync(2);
+
+        Assert.Equal(["the one before", "acknowledged, then the process died"], restarted.Handler.Received.Select(m => m.Text));
     }
 
     [Fact]

@@ -32,6 +32,8 @@ public sealed class TelegramPollingService(
         await Task.Yield();
         var backoff = retry.FirstBackoff;
         var webhookDeleted = false;
+        long? offset = null;
+        var offsetKnown = false;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -42,14 +44,23 @@ public sealed class TelegramPollingService(
                     webhookDeleted = true;
                 }
 
-                var offset = await store.GetNextOffsetAsync(stoppingToken);
+                // Read once: this poller is the offset's only writer (a second poller on the token gets 409 Conflict).
+                if (!offsetKnown)
+                {
+                    offset = await store.GetNextOffsetAsync(stoppingToken);
+                    offsetKnown = true;
+                }
+
                 var raw = await client.GetUpdatesAsync(offset, o.PollLimit, o.PollTimeoutSeconds, stoppingToken);
                 backoff = retry.FirstBackoff;
                 if (raw.Count == 0)
                     continue;
                 var (next, failed) = await ProcessBatchAsync(raw, o);
                 if (next is { } n && n != offset)
+                {
                     await store.SetNextOffsetAsync(n, CancellationToken.None);
+                    offset = n;
+                }
                 if (failed)
                     await DelayAsync(retry.Backoff(++_failingRound), stoppingToken);
                 else

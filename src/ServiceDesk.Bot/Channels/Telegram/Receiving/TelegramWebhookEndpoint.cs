@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ServiceDesk.Bot.Channels.Telegram.Api;
+using ServiceDesk.Bot.Channels.Telegram.State;
 
 namespace ServiceDesk.Bot.Channels.Telegram.Receiving;
 
@@ -49,6 +50,19 @@ public static class TelegramWebhookEndpoint
             return Results.Problem(error, statusCode: StatusCodes.Status400BadRequest);
         }
 
-        return queue.TryEnqueue(update!) ? Results.Ok() : Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
+        // Kept in the store before the acknowledgement, so a crash before processing loses nothing (the worker
+        // picks kept updates up at start); if the store is down, Telegram is asked to deliver again later.
+        try
+        {
+            var store = services.GetRequiredService<ITelegramStateStore>();
+            await store.KeepUpdateAsync(update!.UpdateId, Encoding.UTF8.GetString(body.GetBuffer(), 0, (int)body.Length), http.RequestAborted);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            log.LogError(e, "Telegram webhook: could not keep update {UpdateId}; asking Telegram to retry", update!.UpdateId);
+            return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
+        }
+
+        return queue.TryEnqueue(update) ? Results.Ok() : Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
     }
 }

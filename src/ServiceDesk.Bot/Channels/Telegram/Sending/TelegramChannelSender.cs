@@ -31,9 +31,15 @@ public sealed class TelegramChannelSender(
         var rendered = await TelegramMessageRenderer.RenderAsync(message, store, cancellationToken);
         for (var hop = 0; ; hop++)
         {
-            chatId = await store.GetMigratedChatIdAsync(chatId, cancellationToken) ?? chatId;
-            if (await store.IsUnreachableAsync(chatId, cancellationToken))
-                throw new ChannelDeliveryException($"Telegram chat {chatId} has blocked the bot", permanent: true);
+            var status = await store.GetChatStatusAsync(chatId, cancellationToken);
+            if (status.MigratedTo is { } migrated)
+            {
+                chatId = migrated;
+                status = await store.GetChatStatusAsync(chatId, cancellationToken);
+            }
+
+            if (status.Unreachable)
+                throw new ChannelDeliveryException($"Telegram chat {chatId} has blocked or removed the bot", permanent: true);
             try
             {
                 return await new TelegramDelivery(client, store, limiter, chats, chatId, message, rendered).RunAsync(cancellationToken);

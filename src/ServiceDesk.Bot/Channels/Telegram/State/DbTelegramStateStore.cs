@@ -18,6 +18,12 @@ public sealed class DbTelegramStateStore(IDbContextFactory<ServiceDeskDbContext>
         return await db.ChannelState.AsNoTracking().Where(e => e.Channel == Channel && e.Key == key).Select(e => e.Value).FirstOrDefaultAsync(ct);
     }
 
+    protected override async Task<IReadOnlyDictionary<string, string>> GetManyAsync(IReadOnlyList<string> keys, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.ChannelState.AsNoTracking().Where(e => e.Channel == Channel && keys.Contains(e.Key)).ToDictionaryAsync(e => e.Key, e => e.Value, ct);
+    }
+
     protected override async Task SetAsync(string key, string value, CancellationToken ct)
     {
         for (var attempt = 1; ; attempt++)
@@ -48,6 +54,14 @@ public sealed class DbTelegramStateStore(IDbContextFactory<ServiceDeskDbContext>
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await db.ChannelState.Where(e => e.Channel == Channel && e.Key == key).ExecuteDeleteAsync(ct);
+    }
+
+    protected override async Task<IReadOnlyList<KeyValuePair<string, string>>> ListAsync(string prefix, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var rows = await db.ChannelState.AsNoTracking().Where(e => e.Channel == Channel && e.Key.StartsWith(prefix))
+            .Select(e => new { e.Key, e.Value }).ToListAsync(ct);
+        return rows.Select(r => new KeyValuePair<string, string>(r.Key, r.Value)).ToList();
     }
 
     public override async Task SetUnreachableAsync(long chatId, bool unreachable, CancellationToken ct)

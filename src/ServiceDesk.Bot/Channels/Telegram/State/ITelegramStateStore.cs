@@ -31,6 +31,9 @@ public interface ITelegramStateStore
 
     Task<bool> IsUnreachableAsync(long chatId, CancellationToken ct);
 
+    /// <summary>What a send needs to know about a chat, in one read: where it migrated to, whether it is unreachable.</summary>
+    Task<TelegramChatStatus> GetChatStatusAsync(long chatId, CancellationToken ct);
+
     Task SetUnreachableAsync(long chatId, bool unreachable, CancellationToken ct);
 
     /// <summary>How many parts of a split message were already sent (and the first part's id), so a retry goes on from there.</summary>
@@ -39,6 +42,14 @@ public interface ITelegramStateStore
     Task SetPartsSentAsync(long chatId, string messageKey, int sent, long firstMessageId, CancellationToken ct);
 
     Task ClearPartsSentAsync(long chatId, string messageKey, CancellationToken ct);
+
+    /// <summary>Keeps a webhook update (raw JSON) from before its acknowledgement until it is processed.</summary>
+    Task KeepUpdateAsync(long updateId, string json, CancellationToken ct);
+
+    Task ForgetUpdateAsync(long updateId, CancellationToken ct);
+
+    /// <summary>Updates acknowledged but not processed (the process stopped), oldest first.</summary>
+    Task<IReadOnlyList<string>> KeptUpdatesAsync(CancellationToken ct);
 
     /// <summary>Keeps a callback value that is too long for callback_data; returns its token.</summary>
     Task<string> StoreCallbackValueAsync(string value, CancellationToken ct);

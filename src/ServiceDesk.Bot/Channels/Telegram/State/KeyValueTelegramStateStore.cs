@@ -11,6 +11,22 @@ public abstract class KeyValueTelegramStateStore : ITelegramStateStore
 
     protected abstract Task RemoveAsync(string key, CancellationToken ct);
 
+    /// <summary>All entries whose key starts with <paramref name="prefix"/>.</summary>
+    protected abstract Task<IReadOnlyList<KeyValuePair<string, string>>> ListAsync(string prefix, CancellationToken ct);
+
+    /// <summary>Several keys at once (one round trip where the storage allows it); missing keys are absent from the result.</summary>
+    protected virtual async Task<IReadOnlyDictionary<string, string>> GetManyAsync(IReadOnlyList<string> keys, CancellationToken ct)
+    {
+        var found = new Dictionary<string, string>();
+        foreach (var key in keys)
+        {
+            if (await GetAsync(key, ct) is { } value)
+                found[key] = value;
+        }
+
+        return found;
+    }
+
     public Task<long?> GetNextOffsetAsync(CancellationToken ct) => GetLongAsync("offset", ct);
 
     public Task SetNextOffsetAsync(long offset, CancellationToken ct) => SetLongAsync("offset", offset, ct);
@@ -37,6 +53,14 @@ public abstract class KeyValueTelegramStateStore : ITelegramStateStore
 
     public async Task<bool> IsUnreachableAsync(long chatId, CancellationToken ct) => await GetAsync($"unreachable:{chatId}", ct) is not null;
 
+    public async Task<TelegramChatStatus> GetChatStatusAsync(long chatId, CancellationToken ct)
+    {
+        var found = await GetManyAsync([$"migrated:{chatId}", $"unreachable:{chatId}"], ct);
+        var migrated = found.TryGetValue($"migrated:{chatId}", out var m)
+                       && long.TryParse(m, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var to) ? to : (long?)null;
+        return new TelegramChatStatus(migrated, found.ContainsKey($"unreachable:{chatId}"));
+    }
+
     public virtual Task SetUnreachableAsync(long chatId, bool unreachable, CancellationToken ct) =>
         unreachable ? SetAsync($"unreachable:{chatId}", "1", ct) : RemoveAsync($"unreachable:{chatId}", ct);
 
@@ -55,6 +79,16 @@ public abstract class KeyValueTelegramStateStore : ITelegramStateStore
         SetAsync($"parts:{chatId}:{messageKey}", string.Create(CultureInfo.InvariantCulture, $"{sent}:{firstMessageId}"), ct);
 
     public Task ClearPartsSentAsync(long chatId, string messageKey, CancellationToken ct) => RemoveAsync($"parts:{chatId}:{messageKey}", ct);
+
+    public Task KeepUpdateAsync(long updateId, string json, CancellationToken ct) => SetAsync($"inbox:{updateId}", json, ct);
+
+    public Task ForgetUpdateAsync(long updateId, CancellationToken ct) => RemoveAsync($"inbox:{updateId}", ct);
+
+    public async Task<IReadOnlyList<string>> KeptUpdatesAsync(CancellationToken ct) =>
+        (await ListAsync("inbox:", ct))
+        .OrderBy(e => long.TryParse(e.Key["inbox:".Length..], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var id) ? id : long.MaxValue)
+        .Select(e => e.Value)
+        .ToList();
 
     public async Task<string> StoreCallbackValueAsync(string value, CancellationToken ct)
     {
