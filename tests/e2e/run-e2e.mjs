@@ -1,6 +1,6 @@
 // End-to-end: a real, independent client against the running ServiceDesk.Bot over Direct Line 3.0.
 //   node run-e2e.mjs --base http://127.0.0.1:5080 --client webchat|builtin --out DIR [--shot NAME] [--problem "..."]
-//                    [--key-prefix SD] [--expect-team-card l1-team] [--require-kb true] [--secret S]
+//                    [--key-prefix SD] [--expect-team-card l1-team] [--require-kb true] [--secret S] [--websocket false]
 // --secret: the service runs with a Direct Line secret; like a portal's backend, this script exchanges it for a
 // conversation token (POST /tokens/generate) and gives the page only the token.
 // webchat: Microsoft's botframework-webchat (from node_modules, served by a tiny local server on another origin).
@@ -24,7 +24,8 @@ const keyPattern = new RegExp('\\b' + (args['key-prefix'] || 'SD') + '-\\d+\\b')
 const maxSteps = Number(args['max-steps'] || 15);
 const teamRoom = args['expect-team-card']; // builtin only: the room whose pane must show the new ticket's card
 const requireKb = args['require-kb'] === 'true';
-const lifecycle = args.lifecycle === 'true'; // builtin only: then, as Lena, claim the ticket in #l1-team; Alice is told // fail unless a knowledge-base suggestion was declined with "Not that"
+const lifecycle = args.lifecycle === 'true';
+const webSocket = args.websocket !== 'false'; // webchat only: false = DirectLineJS polls GET activities with the watermark // builtin only: then, as Lena, claim the ticket in #l1-team; Alice is told // fail unless a knowledge-base suggestion was declined with "Not that"
 let declinedKb = false;
 const log = (...m) => console.log(`[e2e ${client}]`, ...m);
 
@@ -58,7 +59,7 @@ function serveWebChat(auth) {
 <style>html,body,#webchat{height:100%;margin:0}</style></head><body><div id="webchat" role="main"></div>
 <script src="/webchat.js"></script><script>
   window.WebChat.renderWebChat({
-    directLine: window.WebChat.createDirectLine({ domain: ${JSON.stringify(base + '/v3/directline')}, token: ${JSON.stringify(auth.token)}, webSocket: true }),
+    directLine: window.WebChat.createDirectLine({ domain: ${JSON.stringify(base + '/v3/directline')}, token: ${JSON.stringify(auth.token)}, webSocket: ${webSocket}, pollingInterval: 300 }),
     userID: ${JSON.stringify(auth.userId)}, username: 'E2E user', locale: 'en-US'
   }, document.getElementById('webchat'));
 </script></body></html>`;
@@ -133,10 +134,12 @@ async function main() {
   let ok = false;
   try {
     log('open', url);
-    const connected = client === 'webchat' ? page.waitForEvent('websocket', { timeout: 20000 }) : null;
+    const connected = client !== 'webchat' ? null : webSocket
+      ? page.waitForEvent('websocket', { timeout: 20000 })
+      : page.waitForResponse((r) => r.url().includes('/activities?watermark=') && r.status() === 200, { timeout: 20000 });
     await page.goto(url);
     if (connected) {
-      await connected; // Web Chat drops what is typed before its Direct Line connection is up
+      await connected; // Web Chat drops what is typed before its Direct Line connection is up (socket open / first poll)
       await page.waitForTimeout(500);
     }
     const input = page.locator(ui.input).first();

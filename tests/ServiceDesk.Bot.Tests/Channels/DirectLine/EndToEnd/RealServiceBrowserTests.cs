@@ -26,6 +26,19 @@ public sealed class RealServiceBrowserTests(ITestOutputHelper log)
     }
 
     [BrowserFact]
+    public async Task Microsoft_web_chat_polling_with_watermarks_against_the_service_reaches_ticket_key()
+    {
+        await using var service = await ServiceProcess.StartAsync();
+
+        var (exit, output) = await E2eEnvironment.RunAsync(service.Url, "webchat", TimeSpan.FromMinutes(2), "--shot", "service-webchat-polling", "--require-kb", "true", "--websocket", "false");
+
+        log.WriteLine(output);
+        Assert.True(exit == 0, output + "\n--- service log ---\n" + service.Log);
+        Assert.Contains("press: Not that", output);
+        Assert.Matches(@"ticket key seen: SD-\d+", output);
+    }
+
+    [BrowserFact]
     public async Task Built_in_page_against_the_service_reaches_ticket_key_and_team_card()
     {
         await using var service = await ServiceProcess.StartAsync();
