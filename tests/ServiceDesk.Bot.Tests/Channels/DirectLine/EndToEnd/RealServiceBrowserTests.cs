@@ -9,6 +9,7 @@ namespace ServiceDesk.Bot.Tests.Channels.DirectLine.EndToEnd;
 /// on the built-in page the ticket's card then shows in the L1 team channel pane, Lena claims it there and Alice is
 /// told. Screenshots go to artifacts/e2e.
 /// </summary>
+[Collection(BrowserCollection.Name)]
 public sealed class RealServiceBrowserTests(ITestOutputHelper log)
 {
     [BrowserFact]
