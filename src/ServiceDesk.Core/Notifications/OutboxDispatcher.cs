@@ -63,16 +63,17 @@ public sealed class OutboxDispatcher
                 .ToListAsync(ct);
         }
 
+        // Heads are of different conversations: deliver them side by side (a slow chat API call no longer holds up the rest).
         var attempted = 0;
-        foreach (var message in heads)
+        await Parallel.ForEachAsync(heads, new ParallelOptions { MaxDegreeOfParallelism = _options.Parallelism, CancellationToken = ct }, async (message, token) =>
         {
             if (Throttle.IsHeld(message.Channel, _time.GetUtcNow()))
-                continue;
-            if (!await LeaseAsync(message.Id, ct))
-                continue;
-            attempted++;
-            await DeliverAsync(message, ct);
-        }
+                return;
+            if (!await LeaseAsync(message.Id, token))
+                return;
+            Interlocked.Increment(ref attempted);
+            await DeliverAsync(message, token);
+        });
         return attempted;
     }
 

@@ -19,6 +19,9 @@ public sealed class OutboxOptions
     /// <summary>Messages taken per pass.</summary>
     public int BatchSize { get; set; } = 100;
 
+    /// <summary>How many conversations a pass delivers to at once (each conversation still gets its messages in order).</summary>
+    public int Parallelism { get; set; } = 8;
+
     /// <summary>How often an idle dispatcher looks for new messages.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
 

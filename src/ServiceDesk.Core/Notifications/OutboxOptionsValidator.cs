@@ -19,6 +19,7 @@ public sealed class OutboxOptionsValidator : IValidateOptions<OutboxOptions>
         if (o.MaxDelay < o.BaseDelay) errors.Add($"Outbox:MaxDelay '{o.MaxDelay}' must not be shorter than Outbox:BaseDelay '{o.BaseDelay}'");
         if (o.MaxAttempts < 1) errors.Add($"Outbox:MaxAttempts must be at least 1, not {o.MaxAttempts}");
         if (o.BatchSize < 1) errors.Add($"Outbox:BatchSize must be at least 1, not {o.BatchSize}");
+        if (o.Parallelism is < 1 or > 256) errors.Add($"Outbox:Parallelism must be between 1 and 256, not {o.Parallelism}");
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 }
