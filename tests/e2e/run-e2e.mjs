@@ -1,6 +1,6 @@
 // End-to-end: a real, independent client against the running ServiceDesk.Bot over Direct Line 3.0.
 //   node run-e2e.mjs --base http://127.0.0.1:5080 --client webchat|builtin --out DIR [--shot NAME] [--problem "..."]
-//                    [--key-prefix SD] [--expect-team-card l1-team] [--require-kb true] [--secret S]
+//                    [--key-prefix SD] [--expect-team-card l1-team] [--require-kb true] [--secret S] [--websocket false]
 // --secret: the service runs with a Direct Line secret; like a portal's backend, this script exchanges it for a
 // conversation token (POST /tokens/generate) and gives the page only the token.
 // webchat: Microsoft's botframework-webchat (from node_modules, served by a tiny local server on another origin).
@@ -19,11 +19,13 @@ const args = Object.fromEntries(process.argv.slice(2).reduce((pairs, a, i, all) 
 const base = (args.base || 'http://127.0.0.1:5080').replace(/\/$/, '');
 const client = args.client || 'webchat';
 const out = path.resolve(args.out || path.join(here, 'artifacts'));
-const problem = args.problem || 'My VPN does not connect since this morning';
+const problem = args.problem || 'VPN does not connect';
 const keyPattern = new RegExp('\\b' + (args['key-prefix'] || 'SD') + '-\\d+\\b');
 const maxSteps = Number(args['max-steps'] || 15);
 const teamRoom = args['expect-team-card']; // builtin only: the room whose pane must show the new ticket's card
-const requireKb = args['require-kb'] === 'true'; // fail unless a knowledge-base suggestion was declined with "Not that"
+const requireKb = args['require-kb'] === 'true';
+const lifecycle = args.lifecycle === 'true';
+const webSocket = args.websocket !== 'false'; // webchat only: false = DirectLineJS polls GET activities with the watermark // builtin only: then, as Lena, claim the ticket in #l1-team; Alice is told // fail unless a knowledge-base suggestion was declined with "Not that"
 let declinedKb = false;
 const log = (...m) => console.log(`[e2e ${client}]`, ...m);
 
@@ -57,7 +59,7 @@ function serveWebChat(auth) {
 <style>html,body,#webchat{height:100%;margin:0}</style></head><body><div id="webchat" role="main"></div>
 <script src="/webchat.js"></script><script>
   window.WebChat.renderWebChat({
-    directLine: window.WebChat.createDirectLine({ domain: ${JSON.stringify(base + '/v3/directline')}, token: ${JSON.stringify(auth.token)}, webSocket: true }),
+    directLine: window.WebChat.createDirectLine({ domain: ${JSON.stringify(base + '/v3/directline')}, token: ${JSON.stringify(auth.token)}, webSocket: ${webSocket}, pollingInterval: 300 }),
     userID: ${JSON.stringify(auth.userId)}, username: 'E2E user', locale: 'en-US'
   }, document.getElementById('webchat'));
 </script></body></html>`;
@@ -93,6 +95,23 @@ const clients = {
   },
 };
 
+// The other side: switch identity to the L1 engineer, press "Claim" on the ticket's card in the team channel pane,
+// see the confirmation, switch back to the employee and see who is working on the ticket.
+async function claimAsLena(page, key) {
+  const hasText = (sel, text) => page.waitForFunction(([s, t]) => Array.from(document.querySelectorAll(s)).some((e) => e.innerText.includes(t)),
+    [sel, text], { timeout: 20000 });
+  await page.click('#identities button[data-user="lena"]');
+  const card = page.locator('.pane[data-room="l1-team"] li.from-bot', { hasText: key }).last();
+  await card.waitFor({ timeout: 20000 });
+  await card.getByRole('button', { name: /claim/i }).click();
+  log('as lena: pressed Claim on', key);
+  await hasText('.pane li.from-bot', 'You have taken ' + key);
+  log('as lena: saw "You have taken ' + key + '"');
+  await page.click('#identities button[data-user="alice"]');
+  await hasText('.pane.primary li.from-bot', 'is working on your ticket ' + key);
+  log('as alice: told that someone is working on', key);
+}
+
 async function main() {
   const ui = clients[client];
   if (!ui) throw new Error('unknown --client ' + client);
@@ -111,14 +130,16 @@ async function main() {
   page.on('console', (m) => { if (m.type() === 'error') log('browser console:', m.text()); });
   if (process.env.E2E_TRACE) page.on('request', (r) => { if (r.method() === 'POST') log('POST', r.url(), r.postData()); });
   page.on('response', (r) => { if (r.status() >= 400) log('HTTP', r.status(), r.request().method(), r.url()); });
-  page.on('websocket', (ws) => { log('websocket', ws.url().replace(/t=[^&]+/, 't=…')); ws.on('close', () => log('websocket closed')); });
+  if (process.env.E2E_TRACE) page.on('websocket', (ws) => { log('websocket', ws.url().replace(/t=[^&]+/, 't=…')); ws.on('close', () => log('websocket closed')); });
   let ok = false;
   try {
     log('open', url);
-    const connected = client === 'webchat' ? page.waitForEvent('websocket', { timeout: 20000 }) : null;
+    const connected = client !== 'webchat' ? null : webSocket
+      ? page.waitForEvent('websocket', { timeout: 20000 })
+      : page.waitForResponse((r) => r.url().includes('/activities?watermark=') && r.status() === 200, { timeout: 20000 });
     await page.goto(url);
     if (connected) {
-      await connected; // Web Chat drops what is typed before its Direct Line connection is up
+      await connected; // Web Chat drops what is typed before its Direct Line connection is up (socket open / first poll)
       await page.waitForTimeout(500);
     }
     const input = page.locator(ui.input).first();
@@ -150,6 +171,7 @@ async function main() {
         }
         const userTexts = await page.locator(ui.userItems).allInnerTexts();
         log('user bubbles:', JSON.stringify(userTexts.map((t) => t.trim().slice(0, 60))));
+        if (lifecycle && client === 'builtin') await claimAsLena(page, key[0]);
         ok = true;
         break;
       }

@@ -22,7 +22,7 @@ public sealed record BenchOptions(int Conversations, int Rounds, TimeSpan Think,
         var think = 0;
         string? url = null;
         var channelOnly = false;
-        var problem = "My VPN does not connect since this morning";
+        var problem = "VPN does not connect";
         var maxTurns = 15;
         for (var i = 0; i < args.Length; i++)
         {

@@ -47,6 +47,8 @@ public static class DirectLineBench
             if (service is not null)
             {
                 Console.WriteLine($"service log: {service.Log.Errors} error and {service.Log.Warnings} warning entries");
+                foreach (var kind in service.Log.TopErrors(3))
+                    Console.WriteLine("  " + kind);
                 if (code != 0)
                     Console.WriteLine(service.Log.Tail(40));
             }
@@ -96,7 +98,7 @@ public static class DirectLineBench
         Console.WriteLine(string.Create(inv, $"conversations: {options.Conversations} concurrent × {options.Rounds} rounds, think time {options.Think.TotalMilliseconds} ms; tickets created: {tickets}, failed: {failures}"));
         Console.WriteLine(string.Create(inv, $"turns: {turns.Count} in {clock.Elapsed.TotalSeconds:F2} s = {turns.Count / clock.Elapsed.TotalSeconds:F0} turns/s"));
         Console.WriteLine(string.Create(inv, $"turn latency (post → first bot reply on the stream): p50 {turns.Percentile(50):F1} ms, p99 {turns.Percentile(99):F1} ms, max {turns.Percentile(100):F1} ms"));
-        Console.WriteLine(string.Create(inv, $"  of which the POST (engine turn saved, outbox written): p50 {posts.Percentile(50):F1} ms, p99 {posts.Percentile(99):F1} ms"));
+        Console.WriteLine(string.Create(inv, $"  of which the POST (answered once the bot has handled the turn): p50 {posts.Percentile(50):F1} ms, p99 {posts.Percentile(99):F1} ms"));
         return failures == 0 && tickets == options.Conversations * options.Rounds ? 0 : 1;
     }
 

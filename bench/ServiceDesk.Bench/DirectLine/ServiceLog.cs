@@ -5,6 +5,8 @@ public sealed class ServiceLog
 {
     private readonly Queue<string> _tail = new();
     private readonly Lock _gate = new();
+    private readonly Dictionary<string, int> _errorKinds = new(StringComparer.Ordinal);
+    private bool _nextIsErrorText;
 
     public int Errors { get; private set; }
 
@@ -16,14 +18,32 @@ public sealed class ServiceLog
             return;
         lock (_gate)
         {
+            if (_nextIsErrorText)
+            {
+                var kind = line.Trim();
+                kind = kind.Length > 120 ? kind[..120] : kind;
+                _errorKinds[kind] = _errorKinds.GetValueOrDefault(kind) + 1;
+                _nextIsErrorText = false;
+            }
+
             if (line.StartsWith("fail:", StringComparison.Ordinal) || line.StartsWith("crit:", StringComparison.Ordinal))
+            {
                 Errors++;
+                _nextIsErrorText = true;
+            }
             else if (line.StartsWith("warn:", StringComparison.Ordinal))
                 Warnings++;
             _tail.Enqueue(line);
             while (_tail.Count > 200)
                 _tail.Dequeue();
         }
+    }
+
+    /// <summary>The most frequent error messages (the first line after each <c>fail:</c>), with their counts.</summary>
+    public IEnumerable<string> TopErrors(int count)
+    {
+        lock (_gate)
+            return _errorKinds.OrderByDescending(e => e.Value).Take(count).Select(e => $"{e.Value} × {e.Key}").ToList();
     }
 
     public string Tail(int lines)

@@ -29,13 +29,14 @@ public sealed class ServiceProcess : IAsyncDisposable
 
     public static async Task<ServiceProcess> StartAsync(CancellationToken ct)
     {
-        var home = HostOutputDirectory();
+        var (root, home) = HostOutputDirectory();
         var dll = Path.Combine(home, "ServiceDesk.Bot.dll");
         var data = Directory.CreateTempSubdirectory("sd-bench-").FullName;
         var port = FreePort();
         var url = $"http://127.0.0.1:{port}";
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = home, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in new[] { dll, "--urls", url, "--ServiceDesk:DataDirectory", data, "--Logging:LogLevel:Default", "Warning" })
+        var knowledge = Path.Combine(root, "deploy", "kb"); // the sample knowledge base: intakes get suggestions to decline
+        foreach (var arg in new[] { dll, "--urls", url, "--ServiceDesk:DataDirectory", data, "--Knowledge:Folder", knowledge, "--Logging:LogLevel:Default", "Warning" })
             start.ArgumentList.Add(arg);
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         var process = Process.Start(start) ?? throw new InvalidOperationException("could not start " + dll);
@@ -86,14 +87,14 @@ public sealed class ServiceProcess : IAsyncDisposable
         }
     }
 
-    private static string HostOutputDirectory()
+    private static (string Root, string Output) HostOutputDirectory()
     {
         var output = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
         var configuration = output.Parent!.Name; // bin/<configuration>/<framework>
         for (var dir = output; dir is not null; dir = dir.Parent)
         {
             if (File.Exists(Path.Combine(dir.FullName, "ServiceDesk.Bot.sln")))
-                return Path.Combine(dir.FullName, "src", "ServiceDesk.Bot", "bin", configuration, output.Name);
+                return (dir.FullName, Path.Combine(dir.FullName, "src", "ServiceDesk.Bot", "bin", configuration, output.Name));
         }
 
         throw new InvalidOperationException("ServiceDesk.Bot.sln not found above " + output.FullName);

@@ -16,6 +16,7 @@
       this.status = pane.querySelector('.status');
       this.seen = new Set();
       this.pending = new Map();
+      this.replaceable = new Map();
       this.watermark = '0';
       this.stopped = false;
     }
@@ -111,6 +112,12 @@
       const name = fromUser ? activity.from.id : (activity.from && activity.from.name) || 'bot';
       const item = this.bubble(fromUser, name, displayText(activity));
       item.dataset.activityId = activity.id;
+      const replaceKey = activity.channelData && activity.channelData.replaceKey;
+      if (replaceKey) { // a newer version of a card (a ticket whose status changed): it takes the old one's place
+        const old = this.replaceable.get(replaceKey);
+        if (old) old.replaceWith(item);
+        this.replaceable.set(replaceKey, item);
+      }
       for (const attachment of activity.attachments || []) {
         if (attachment.contentType === 'application/vnd.microsoft.card.hero') item.appendChild(this.heroCard(attachment.content || {}));
       }
@@ -193,6 +200,14 @@
     return '';
   }
 
+  // A grey line at the top of an empty private chat, so a newcomer knows what to do.
+  function hint(pane, text) {
+    const item = document.createElement('li');
+    item.className = 'hint';
+    item.textContent = text;
+    pane.querySelector('.transcript').prepend(item);
+  }
+
   let conversations = [];
 
   async function become(button) {
@@ -216,7 +231,10 @@
         conversation.send({ text });
       };
       conversation.ready = conversation.start();
-      conversation.ready.catch((e) => conversation.setStatus('offline: ' + e.message));
+      conversation.ready.catch((e) => conversation.setStatus(/\((401|403)\)/.test(e.message)
+        ? 'needs credentials: this page works when Channels:WebChat:DirectLineSecret is empty (local use); with a secret, embed Web Chat with a token'
+        : 'offline: ' + e.message));
+      if (!room) hint(pane, 'Describe your problem, for example "VPN does not connect" — or type help.');
     }
   }
 

@@ -47,8 +47,16 @@ public sealed class ActivityFactory(IOptions<WebChatOptions> options, TimeProvid
         };
         if (replyToId is not null)
             activity["replyToId"] = replyToId;
-        if (message.TicketKey is not null)
-            activity["channelData"] = new JsonObject { ["ticketKey"] = message.TicketKey };
+        if (message.TicketKey is not null || message.ReplaceKey is not null)
+        {
+            // Web Chat cannot edit a posted activity; the built-in page replaces the one with the same replaceKey.
+            var channelData = new JsonObject();
+            if (message.TicketKey is not null)
+                channelData["ticketKey"] = message.TicketKey;
+            if (message.ReplaceKey is not null)
+                channelData["replaceKey"] = message.ReplaceKey;
+            activity["channelData"] = channelData;
+        }
 
         if (message.Card is { } card)
             activity["attachments"] = new JsonArray(TicketHeroCard(card, message.Buttons));

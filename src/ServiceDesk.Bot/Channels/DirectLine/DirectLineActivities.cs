@@ -68,7 +68,8 @@ public sealed class DirectLineActivities(
         var message = InboundActivityMapper.Map(activity, room, !shared, sender, senderName, activityId);
         try
         {
-            await handler.HandleAsync(message, ct);
+            // Not cancelled when the client goes away: the echo is stored, so the turn must run to its end too.
+            await handler.HandleAsync(message, CancellationToken.None);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -59,7 +59,11 @@ public sealed class DirectLineConversations(
         if (conversation is null)
             return DirectLineProblems.NotFound(conversationId);
         var user = access.Token?.UserId ?? conversation.UserId;
-        return Results.Json(Describe(context, conversation, user, includeStream: true, access.Token?.Room), DirectLineJson.Options);
+        if (!DirectLineActivities.TryParseWatermark(context.Request.Query["watermark"].ToString(), conversation, out var after))
+            return DirectLineProblems.BadRequest("'watermark' must be empty or the watermark of an earlier answer.");
+        var body = Describe(context, conversation, user, includeStream: true, access.Token?.Room);
+        body["streamUrl"] += "&watermark=" + after.ToString(System.Globalization.CultureInfo.InvariantCulture); // resume where the client stands
+        return Results.Json(body, DirectLineJson.Options);
     }
 
     private async Task<(DirectLineConversation? Conversation, IResult? Failure)> CreateAsync(string id, ConversationStartRequest request, CancellationToken ct)

@@ -18,6 +18,7 @@ public sealed class EfDirectLineStore(IDbContextFactory<ServiceDeskDbContext> db
     private const string Channel = InboundActivityMapper.Channel;
     private const string ConversationKeyPrefix = "directline:conversation:";
     private const int AppendAttempts = 5;
+    private const int MaxCachedConversations = 50_000;
 
     private readonly ConcurrentDictionary<string, RoomCursor> _rooms = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, DirectLineConversation> _bound = new(StringComparer.Ordinal);
@@ -39,7 +40,7 @@ public sealed class EfDirectLineStore(IDbContextFactory<ServiceDeskDbContext> db
         }
 
         if (conversation.IsBound)
-            _bound[conversation.Id] = conversation;
+            Remember(conversation);
         return true;
     }
 
@@ -54,7 +55,7 @@ public sealed class EfDirectLineStore(IDbContextFactory<ServiceDeskDbContext> db
             return null;
         var conversation = Deserialize(conversationId, entry.Value);
         if (conversation.IsBound)
-            _bound[conversationId] = conversation; // bound conversations never change again
+            Remember(conversation); // bound conversations never change again
         return conversation;
     }
 
@@ -66,13 +67,21 @@ public sealed class EfDirectLineStore(IDbContextFactory<ServiceDeskDbContext> db
             ?? throw new KeyNotFoundException($"conversation {conversationId} does not exist");
         var existing = Deserialize(conversationId, entry.Value);
         if (existing.IsBound)
-            return _bound[conversationId] = existing;
+            return Remember(existing);
         var position = await GetPositionAsync(room, cancellationToken);
         var bound = existing with { UserId = userId, Room = room, BaseSequence = position.LastSequence };
         entry.Value = Serialize(bound);
         entry.UpdatedAt = time.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
-        return _bound[conversationId] = bound;
+        return Remember(bound);
+    }
+
+    /// <summary>Caches a bound conversation; the cache is dropped whole when it grows past its bound (the database has them all).</summary>
+    private DirectLineConversation Remember(DirectLineConversation conversation)
+    {
+        if (_bound.Count >= MaxCachedConversations)
+            _bound.Clear();
+        return _bound[conversation.Id] = conversation;
     }
 
     public async Task<StoredActivity> AppendAsync(string room, bool fromUser, Func<long, string?, string> build, CancellationToken cancellationToken)

@@ -132,6 +132,20 @@ public sealed class DirectLineBadInputTests
     }
 
     [Fact]
+    public async Task Reconnect_and_stream_when_watermark_is_bad_answer_400_problem()
+    {
+        await using var host = await DirectLineHost.StartAsync();
+        var (conversation, _) = await host.StartConversationAsync("alice");
+
+        var reconnect = await host.Client.GetAsync($"/v3/directline/conversations/{conversation}?watermark=x1");
+        var stream = await host.Client.GetAsync($"/v3/directline/conversations/{conversation}/stream?watermark=-5");
+
+        Assert.Equal(HttpStatusCode.BadRequest, reconnect.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, stream.StatusCode);
+        Assert.Equal("application/problem+json", reconnect.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
     public async Task Get_activities_when_watermark_beyond_end_returns_empty_page()
     {
         await using var host = await DirectLineHost.StartAsync();

@@ -33,7 +33,7 @@ public sealed class DirectLineConversationsTests
     }
 
     [Fact]
-    public async Task Reconnect_when_conversation_exists_returns_new_stream_url()
+    public async Task Reconnect_when_conversation_exists_returns_new_stream_url_resuming_at_watermark()
     {
         await using var host = await DirectLineHost.StartAsync();
         var (conversation, _) = await host.StartConversationAsync("alice");
@@ -42,6 +42,7 @@ public sealed class DirectLineConversationsTests
 
         Assert.Equal(conversation, body!["conversationId"]!.GetValue<string>());
         Assert.Contains("/stream?t=", body["streamUrl"]!.GetValue<string>());
+        Assert.EndsWith("&watermark=3", body["streamUrl"]!.GetValue<string>());
     }
 
     [Theory]

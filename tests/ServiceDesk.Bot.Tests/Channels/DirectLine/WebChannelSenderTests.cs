@@ -52,4 +52,22 @@ public sealed class WebChannelSenderTests
         Assert.Null(activity["attachments"]);
         Assert.Equal("SD-4", activity["channelData"]!["ticketKey"]!.GetValue<string>());
     }
+
+    [Fact]
+    public async Task Send_when_message_replaces_an_earlier_card_marks_it_for_clients_that_can()
+    {
+        await using var host = await DirectLineHost.StartAsync();
+        var (conversation, _) = await host.StartConversationAsync("lena", room: "l1-team");
+
+        await host.Get<WebChannelSender>().SendAsync(new OutboundMessage
+        {
+            To = new ConversationAddress("web", "l1-team"),
+            Text = "SD-1 in progress",
+            TicketKey = "SD-1",
+            ReplaceKey = "card:SD-1",
+        }, CancellationToken.None);
+
+        var activity = Assert.Single((await host.GetActivitiesAsync(conversation)).Activities)!.AsObject();
+        Assert.Equal("card:SD-1", activity["channelData"]!["replaceKey"]!.GetValue<string>());
+    }
 }

@@ -7,7 +7,8 @@ namespace ServiceDesk.Bot.Tests.Channels.DirectLine.EndToEnd;
 
 /// <summary>
 /// The real service as its own process (ServiceDesk.Bot.dll from this test's output, its appsettings.json and
-/// dialogs/), listening on 127.0.0.1 with a fresh data directory that is deleted afterwards.
+/// dialogs/, the sample knowledge base of deploy/kb), listening on 127.0.0.1 with a fresh data directory that is
+/// deleted afterwards.
 /// </summary>
 public sealed class ServiceProcess : IAsyncDisposable
 {
@@ -36,7 +37,8 @@ public sealed class ServiceProcess : IAsyncDisposable
         var data = Directory.CreateTempSubdirectory("sd-e2e-").FullName;
         var url = $"http://127.0.0.1:{FreePort()}";
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = AppContext.BaseDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in new[] { "ServiceDesk.Bot.dll", "--urls", url, "--ServiceDesk:DataDirectory", data })
+        var knowledge = Path.Combine(E2eEnvironment.RepositoryRoot, "deploy", "kb"); // the sample knowledge base, seeded at first start
+        foreach (var arg in new[] { "ServiceDesk.Bot.dll", "--urls", url, "--ServiceDesk:DataDirectory", data, "--Knowledge:Folder", knowledge })
             start.ArgumentList.Add(arg);
         var log = new StringBuilder();
         var process = Process.Start(start)!;

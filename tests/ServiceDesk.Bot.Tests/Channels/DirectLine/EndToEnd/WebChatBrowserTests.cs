@@ -13,6 +13,7 @@ namespace ServiceDesk.Bot.Tests.Channels.DirectLine.EndToEnd;
 /// The browser harness against the web channel on a real Kestrel socket, with the intake-shaped test double as the
 /// bot: Microsoft's Web Chat and the built-in page each report a problem and reach a ticket key.
 /// </summary>
+[Collection(BrowserCollection.Name)]
 public sealed class WebChatBrowserTests(ITestOutputHelper log)
 {
     [BrowserFact]
