@@ -42,6 +42,7 @@ public static class ServiceDeskCore
         services.AddOutbox();
         services.AddSla();
         services.AddSingleton<TicketHooks>();
+        services.AddSingleton<TicketNumbers>();
         services.AddSingleton<ConversationEngine>();
         services.AddSingleton<AutoCloser>();
         services.AddSingleton(sp => IntakeDefinitionLoader.Load(

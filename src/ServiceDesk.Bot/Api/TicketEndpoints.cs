@@ -56,7 +56,7 @@ public static class TicketEndpoints
 
     private static async Task<IResult> CreateAsync(
         CreateTicketRequest request, IDbContextFactory<ServiceDeskDbContext> factory, IOptions<ServiceDeskOptions> options, PeopleDirectory people,
-        TextCatalog texts, TicketHooks hooks, OutboxSignal signal, TimeProvider clock, CancellationToken ct, ISlaPreview? sla = null)
+        TextCatalog texts, TicketHooks hooks, TicketNumbers numbers, OutboxSignal signal, TimeProvider clock, CancellationToken ct, ISlaPreview? sla = null)
     {
         var o = options.Value;
         var errors = new Dictionary<string, string[]>();
@@ -75,7 +75,7 @@ public static class TicketEndpoints
         await using var db = await factory.CreateDbContextAsync(ct);
         var draft = new TicketDraft(request.Title!.Trim(), InputText.Clean(request.Description), request.Type ?? TicketType.Incident, request.Category,
             request.Impact ?? Level.Medium, request.Urgency ?? Level.Medium, request.Line ?? SupportLine.L1, origin.Channel, origin.ConversationId, lang);
-        var ticket = await TicketFactory.OpenAsync(db, o.TicketPrefix, draft, actor, now, ct);
+        var ticket = await TicketFactory.OpenAsync(db, numbers, o.TicketPrefix, draft, actor, now, ct);
         var outbox = new OutboxWriter(db, now);
         var notifier = new TicketNotifier(db, outbox, texts, people, o, now);
         await notifier.OnEventAsync(ticket, ticket.LastEvent!, ticket.Line, ct);

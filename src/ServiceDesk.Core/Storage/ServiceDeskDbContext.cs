@@ -47,10 +47,20 @@ public sealed class ServiceDeskDbContext(DbContextOptions<ServiceDeskDbContext> 
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         BumpVersions();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (!Database.IsSqlite()) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var gate = SqliteWriteGate.For(Database.GetConnectionString() ?? "");
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        finally
+        {
+            gate.Release();
+        }
     }
 
     private void BumpVersions()

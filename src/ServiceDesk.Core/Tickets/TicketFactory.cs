@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using ServiceDesk.Core.Storage;
 
 namespace ServiceDesk.Core.Tickets;
@@ -6,11 +5,9 @@ namespace ServiceDesk.Core.Tickets;
 /// <summary>Opens tickets: the next number and key, the priority from the matrix, the first history entry.</summary>
 public static class TicketFactory
 {
-    public static async Task<Ticket> OpenAsync(ServiceDeskDbContext db, string prefix, TicketDraft draft, Actor requester, DateTimeOffset now, CancellationToken ct)
+    public static async Task<Ticket> OpenAsync(ServiceDeskDbContext db, TicketNumbers numbers, string prefix, TicketDraft draft, Actor requester, DateTimeOffset now, CancellationToken ct)
     {
-        var local = db.Tickets.Local.Where(t => t.Id == 0).Select(t => t.Number).DefaultIfEmpty(0).Max();
-        var stored = await db.Tickets.MaxAsync(t => (int?)t.Number, ct) ?? 0;
-        var number = Math.Max(local, stored) + 1;
+        var number = await numbers.NextAsync(db, ct);
         var ticket = new Ticket
         {
             Number = number,

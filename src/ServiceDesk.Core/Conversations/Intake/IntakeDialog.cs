@@ -13,6 +13,7 @@ namespace ServiceDesk.Core.Conversations.Intake;
 /// </summary>
 public sealed class IntakeDialog(
     IntakeDefinition definition,
+    TicketNumbers numbers,
     ILogger<IntakeDialog> logger,
     IKnowledgeBase? knowledge = null,
     ISlaPreview? sla = null,
@@ -226,7 +227,7 @@ public sealed class IntakeDialog(
             TicketFactory.Shorten(data.Description ?? "", 80), data.Description ?? "", ValueOf(data.Type, "types", TicketType.Incident),
             category?.Id, ValueOf(data.Impact, "impact", Level.Medium), ValueOf(data.Urgency, "urgency", Level.Medium), category?.Line ?? SupportLine.L1,
             ctx.Message.Channel, ctx.Message.ConversationId, ctx.Language, details.Length == 0 ? null : details);
-        var ticket = await TicketFactory.OpenAsync(ctx.Db, ctx.Options.TicketPrefix, draft, ctx.Actor, ctx.Now, ct);
+        var ticket = await TicketFactory.OpenAsync(ctx.Db, numbers, ctx.Options.TicketPrefix, draft, ctx.Actor, ctx.Now, ct);
         foreach (var a in data.Attachments)
             ticket.AddAttachment(ctx.Actor, new TicketAttachment { Channel = a.Channel, FileId = a.FileId, FileName = a.FileName, ContentType = a.ContentType, Size = a.Size, AddedAt = ctx.Now, AddedBy = ctx.Person.Id }, ctx.Now);
         End(ctx);
