@@ -31,7 +31,7 @@ public static class InboundActivityMapper
             ConversationId = room,
             SenderId = senderId,
             SenderName = senderName,
-            MessageId = activityId,
+            MessageId = DedupeKey(activity, senderId, activityId),
             Text = string.IsNullOrWhiteSpace(text) ? null : text,
             Action = action,
             Locale = ReadString(activity, "locale"),
@@ -39,6 +39,15 @@ public static class InboundActivityMapper
             Attachments = Attachments(activity),
         };
     }
+
+    /// <summary>
+    /// What makes a message "the same" for the engine's dedupe: the client's own id for it when it sends one
+    /// (<c>channelData.clientActivityID</c>: Web Chat re-posts with it after a timeout), else the server's activity id.
+    /// </summary>
+    public static string DedupeKey(JsonObject activity, string senderId, string activityId) =>
+        activity["channelData"] is JsonObject data && ReadString(data, "clientActivityID") is { Length: > 0 } client
+            ? $"{senderId}/client/{client}"
+            : activityId;
 
     /// <summary>The command or answer in a submitted value: a string, or an object's <c>action</c> (else its JSON).</summary>
     public static string? ActionFromValue(JsonNode? value)

@@ -38,4 +38,21 @@ public sealed class InboundActivityMapperTests
         Assert.Equal("https://x/y.png", attachment.FileId);
         Assert.Equal("y.png", attachment.FileName);
     }
+
+    [Fact]
+    public void Map_when_a_client_reposts_the_same_clientActivityID_gives_the_same_dedupe_key()
+    {
+        var first = JsonNode.Parse("""{"type":"message","text":"vpn is down","channelData":{"clientActivityID":"1732-abc"}}""")!.AsObject();
+        var retry = JsonNode.Parse("""{"type":"message","text":"vpn is down","channelData":{"clientActivityID":"1732-abc"}}""")!.AsObject();
+        var plain = JsonNode.Parse("""{"type":"message","text":"vpn is down"}""")!.AsObject();
+
+        var a = InboundActivityMapper.Map(first, "alice", true, "alice", null, "alice|0000001");
+        var b = InboundActivityMapper.Map(retry, "alice", true, "alice", null, "alice|0000002");
+        var c = InboundActivityMapper.Map(plain, "alice", true, "alice", null, "alice|0000003");
+        var other = InboundActivityMapper.Map(first, "bob", true, "bob", null, "bob|0000001");
+
+        Assert.Equal(a.MessageId, b.MessageId);
+        Assert.Equal("alice|0000003", c.MessageId);
+        Assert.NotEqual(a.MessageId, other.MessageId);
+    }
 }
