@@ -45,7 +45,7 @@ public sealed class IntakeDialog(
 
     public async Task ContinueAsync(TurnContext ctx, string input, CancellationToken ct)
     {
-        var data = Load(ctx.State);
+        var data = IntakeState.Load(ctx.State);
         data.Attachments.AddRange(ctx.Message.Attachments);
         var index = definition.IndexOf(ctx.State.Step ?? "");
         if (index < 0)
@@ -62,20 +62,20 @@ public sealed class IntakeDialog(
                     ctx.Reply(step.Retry ?? step.Prompt!);
                     return;
                 }
-                Store(data, step.Store, input);
+                IntakeState.Store(data, step.Store, input);
                 await EnterAsync(ctx, data, index + 1, ct);
                 return;
             case "suggest":
                 await SuggestAnswerAsync(ctx, data, step, index, input, ct);
                 return;
             case "choice":
-                if (Match(ctx, definition.ChoicesOf(step.ChoiceList!), input) is not { } choice)
+                if (IntakeState.Match(ctx, definition.ChoicesOf(step.ChoiceList!), input) is not { } choice)
                 {
                     ctx.Reply("intake.choose");
                     Ask(ctx, data, step);
                     return;
                 }
-                Store(data, step.Store, choice.Id);
+                IntakeState.Store(data, step.Store, choice.Id);
                 await EnterAsync(ctx, data, index + 1, ct);
                 return;
             case "questions":
@@ -131,7 +131,7 @@ public sealed class IntakeDialog(
     private void Ask(TurnContext ctx, IntakeData data, IntakeStep step)
     {
         ctx.State.Step = step.Id;
-        Save(ctx.State, data);
+        IntakeState.Save(ctx.State, data);
         switch (step.Kind)
         {
             case "choice":
@@ -152,7 +152,7 @@ public sealed class IntakeDialog(
 
     private void AskQuestion(TurnContext ctx, IntakeData data, CategoryQuestion question)
     {
-        Save(ctx.State, data);
+        IntakeState.Save(ctx.State, data);
         ctx.Reply(question.Prompt, [new MessageButton(ctx.T("button.skip"), Skip)]);
     }
 
@@ -173,7 +173,7 @@ public sealed class IntakeDialog(
         var hits = result.Hits.Take(_suggestTop).ToList();
         data.Suggested = hits.Select(h => h.ArticleId).ToList();
         ctx.State.Step = step.Id;
-        Save(ctx.State, data);
+        IntakeState.Save(ctx.State, data);
         var text = new StringBuilder(ctx.T(step.Prompt!));
         for (var i = 0; i < hits.Count; i++)
             text.Append("\n\n").Append(ctx.T("intake.suggest_item", ("n", i + 1), ("title", hits[i].Title), ("snippet", hits[i].Snippet)));
@@ -192,7 +192,7 @@ public sealed class IntakeDialog(
             var article = input[SolvedPrefix.Length..];
             await Feedback(article, query, true, ct);
             ctx.Db.Set<Deflection>().Add(new Deflection { At = ctx.Now, PersonId = ctx.Person.Id, Channel = ctx.Message.Channel, ArticleId = article, Query = query, Language = ctx.Language });
-            End(ctx);
+            IntakeState.End(ctx);
             ctx.Reply("intake.solved");
             return;
         }
@@ -230,7 +230,7 @@ public sealed class IntakeDialog(
         var ticket = await TicketFactory.OpenAsync(ctx.Db, numbers, ctx.Options.TicketPrefix, draft, ctx.Actor, ctx.Now, ct);
         foreach (var a in data.Attachments)
             ticket.AddAttachment(ctx.Actor, new TicketAttachment { Channel = a.Channel, FileId = a.FileId, FileName = a.FileName, ContentType = a.ContentType, Size = a.Size, AddedAt = ctx.Now, AddedBy = ctx.Person.Id }, ctx.Now);
-        End(ctx);
+        IntakeState.End(ctx);
         await ctx.Notifier.OnEventAsync(ticket, ticket.Events[0], ticket.Line, ct);
         var slaText = SlaTargetsText.Describe(sla, ticket, ctx.Texts, ctx.Language);
         ctx.Send(new OutboundMessage
@@ -260,46 +260,4 @@ public sealed class IntakeDialog(
 
     private T ValueOf<T>(string? id, string list, T fallback) where T : struct, Enum =>
         definition.ChoicesOf(list).FirstOrDefault(c => c.Id == id)?.Value is { } v && Enum.TryParse<T>(v, out var parsed) ? parsed : fallback;
-
-    /// <summary>A choice from a button value (its id), its number in the list, or its label typed in the person's language.</summary>
-    private static Choice? Match(TurnContext ctx, IReadOnlyList<Choice> choices, string input)
-    {
-        var s = input.Trim().TrimEnd('.');
-        if (int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= 1 && n <= choices.Count) return choices[n - 1];
-        return choices.FirstOrDefault(c => c.Id.Equals(s, StringComparison.OrdinalIgnoreCase))
-            ?? choices.FirstOrDefault(c => ctx.T(c.Label).Equals(s, StringComparison.CurrentCultureIgnoreCase));
-    }
-
-    private static void Store(IntakeData data, string? field, string value)
-    {
-        switch (field)
-        {
-            case "description": data.Description = value; break;
-            case "type": data.Type = value; break;
-            case "category": data.Category = value; break;
-            case "impact": data.Impact = value; break;
-            case "urgency": data.Urgency = value; break;
-        }
-    }
-
-    private static void End(TurnContext ctx)
-    {
-        ctx.State.Dialog = null;
-        ctx.State.Step = null;
-        ctx.State.Data = "{}";
-    }
-
-    private static IntakeData Load(ConversationState state)
-    {
-        try
-        {
-            return JsonSerializer.Deserialize<IntakeData>(state.Data, OutboundJson.Options) ?? new IntakeData();
-        }
-        catch (JsonException)
-        {
-            return new IntakeData();
-        }
-    }
-
-    private static void Save(ConversationState state, IntakeData data) => state.Data = JsonSerializer.Serialize(data, OutboundJson.Options);
 }
