@@ -6,6 +6,7 @@ using ServiceDesk.Core.Conversations;
 using ServiceDesk.Core.Conversations.Texts;
 using ServiceDesk.Core.Notifications;
 using ServiceDesk.Core.People;
+using ServiceDesk.Core.Sla;
 using ServiceDesk.Core.Storage;
 using ServiceDesk.Core.Tickets;
 

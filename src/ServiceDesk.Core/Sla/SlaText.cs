@@ -18,8 +18,10 @@ public static class SlaText
     }
 
     /// <summary>The instant in the calendar's time zone: <c>2026-11-23 18:00 (Europe/Warsaw)</c>.</summary>
-    public static string Due(DateTimeOffset? due, BusinessCalendar calendar) =>
+    public static string Due(DateTimeOffset? due, BusinessCalendar calendar) => Due(due, calendar.TimeZone);
+
+    public static string Due(DateTimeOffset? due, TimeZoneInfo zone) =>
         due is { } d
-            ? string.Create(CultureInfo.InvariantCulture, $"{TimeZoneInfo.ConvertTime(d, calendar.TimeZone):yyyy-MM-dd HH:mm} ({calendar.TimeZone.Id})")
+            ? string.Create(CultureInfo.InvariantCulture, $"{TimeZoneInfo.ConvertTime(d, zone):yyyy-MM-dd HH:mm} ({zone.Id})")
             : "-";
 }

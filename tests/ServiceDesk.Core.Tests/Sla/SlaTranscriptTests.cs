@@ -13,7 +13,7 @@ public sealed class SlaTranscriptTests
 {
     private const string OpenAndClaim = """
         ! intake alice > My laptop cannot connect to the VPN since this morning
-        alice < Ticket SD-1 is open, priority P3. First response by 2026-11-23 11:00 UTC, resolution by 2026-11-25 15:00 UTC.
+        alice < Ticket SD-1 is open, priority P3. First response by 2026-11-23 11:00 (UTC), resolution by 2026-11-25 15:00 (UTC).
         l1-team < 🎫 SD-1 [P3]
         kate@l1-team > [Claim]
         l1-team < 🎫 SD-1 [P3]

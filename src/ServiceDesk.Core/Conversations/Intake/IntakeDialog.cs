@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using ServiceDesk.Core.Knowledge;
+using ServiceDesk.Core.Sla;
 using ServiceDesk.Core.Tickets;
 
 namespace ServiceDesk.Core.Conversations.Intake;
