@@ -17,8 +17,7 @@ namespace ServiceDesk.Core;
 
 public static class ServiceDeskCore
 {
-    /// <summary>Registers the core: options, people, texts, store, the conversation engine and its commands, the outbox.</summary>
-    /// <summary>The background work of the core: outbox delivery and auto-close of resolved tickets.</summary>
+    /// <summary>The background work of the core: outbox delivery, auto-close, the SLA monitor, the knowledge index refresh.</summary>
     public static IServiceCollection AddServiceDeskBackgroundWork(this IServiceCollection services)
     {
         services.AddHostedService<OutboxDispatcherLoop>();
@@ -28,6 +27,7 @@ public static class ServiceDeskCore
         return services;
     }
 
+    /// <summary>Registers the core: options, people, texts, store, knowledge base, outbox, SLA, the conversation engine and its commands.</summary>
     public static IServiceCollection AddServiceDeskCore(this IServiceCollection services)
     {
         services.AddOptions<ServiceDeskOptions>().BindConfiguration(ServiceDeskOptions.Section).ValidateOnStart();
