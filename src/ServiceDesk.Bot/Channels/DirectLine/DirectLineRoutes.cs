@@ -13,18 +13,8 @@ public static class DirectLineRoutes
         group.AddEndpointFilter(DirectLineCors.Filter);
         group.MapMethods("/{**path}", ["OPTIONS"], DirectLineCors.Preflight);
 
-        group.MapPost("/tokens/generate", async (HttpContext http, DirectLineAuthorizer auth, DirectLineBodyReader reader, DirectLineConversations conversations) =>
-        {
-            var access = auth.Authorize(http, null);
-            if (access.Failure is not null)
-                return access.Failure;
-            var body = await reader.ReadObjectAsync(http.Request, required: false, http.RequestAborted);
-            if (body.Failure is not null)
-                return body.Failure;
-            if (!ConversationStartRequest.TryParse(body.Body, out var request, out var error))
-                return DirectLineProblems.BadRequest(error);
-            return await conversations.GenerateAsync(http, access.Access!, request, http.RequestAborted);
-        });
+        group.MapPost("/tokens/generate", (HttpContext http, DirectLineAuthorizer auth, DirectLineBodyReader reader, DirectLineConversations conversations) =>
+            WithStartRequestAsync(http, auth, reader, (access, request) => conversations.GenerateAsync(http, access, request, http.RequestAborted)));
 
         group.MapPost("/tokens/refresh", async (HttpContext http, DirectLineAuthorizer auth, DirectLineConversations conversations) =>
         {
@@ -32,18 +22,8 @@ public static class DirectLineRoutes
             return access.Failure ?? await conversations.RefreshAsync(http, access.Access!, http.RequestAborted);
         });
 
-        group.MapPost("/conversations", async (HttpContext http, DirectLineAuthorizer auth, DirectLineBodyReader reader, DirectLineConversations conversations) =>
-        {
-            var access = auth.Authorize(http, null);
-            if (access.Failure is not null)
-                return access.Failure;
-            var body = await reader.ReadObjectAsync(http.Request, required: false, http.RequestAborted);
-            if (body.Failure is not null)
-                return body.Failure;
-            if (!ConversationStartRequest.TryParse(body.Body, out var request, out var error))
-                return DirectLineProblems.BadRequest(error);
-            return await conversations.StartAsync(http, access.Access!, request, http.RequestAborted);
-        });
+        group.MapPost("/conversations", (HttpContext http, DirectLineAuthorizer auth, DirectLineBodyReader reader, DirectLineConversations conversations) =>
+            WithStartRequestAsync(http, auth, reader, (access, request) => conversations.StartAsync(http, access, request, http.RequestAborted)));
 
         group.MapGet("/conversations/{conversationId}", async (string conversationId, HttpContext http, DirectLineAuthorizer auth, DirectLineConversations conversations) =>
         {
@@ -73,6 +53,21 @@ public static class DirectLineRoutes
 
         group.MapGet("/conversations/{conversationId}/stream", StreamAsync);
         return group;
+    }
+
+    /// <summary>Authorizes a start or token request and reads its optional body (<c>{user, locale, room}</c>) before <paramref name="handle"/> runs.</summary>
+    private static async Task<IResult> WithStartRequestAsync(HttpContext http, DirectLineAuthorizer auth, DirectLineBodyReader reader,
+        Func<DirectLineAccess, ConversationStartRequest, Task<IResult>> handle)
+    {
+        var access = auth.Authorize(http, null);
+        if (access.Failure is not null)
+            return access.Failure;
+        var body = await reader.ReadObjectAsync(http.Request, required: false, http.RequestAborted);
+        if (body.Failure is not null)
+            return body.Failure;
+        if (!ConversationStartRequest.TryParse(body.Body, out var request, out var error))
+            return DirectLineProblems.BadRequest(error);
+        return await handle(access.Access!, request);
     }
 
     private static async Task<IResult> StreamAsync(string conversationId, HttpContext http, DirectLineAuthorizer auth, IDirectLineStore store, DirectLineStream stream)
