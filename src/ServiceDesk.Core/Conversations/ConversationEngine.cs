@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using ServiceDesk.Core.Configuration;
 using ServiceDesk.Core.Conversations.Commands;
 using ServiceDesk.Core.Conversations.Texts;
+using ServiceDesk.Core.Knowledge.Analysis;
 using ServiceDesk.Core.Notifications;
 using ServiceDesk.Core.People;
 using ServiceDesk.Core.Storage;
@@ -27,6 +28,7 @@ public sealed class ConversationEngine(
     IEnumerable<IDialog> dialogs,
     TicketHooks hooks,
     OutboxSignal outboxSignal,
+    TextAnalyzer analyzer,
     ILogger<ConversationEngine> logger)
 {
     private const int Attempts = 4;
@@ -90,7 +92,7 @@ public sealed class ConversationEngine(
             state = new ConversationState { Id = key, Channel = message.Channel, ConversationId = message.ConversationId, PersonId = person.Id };
             db.Conversations.Add(state);
         }
-        state.Language ??= profile.Language ?? LanguageDetection.FromLocale(message.Locale);
+        state.Language ??= profile.Language ?? LocaleLanguage.FromLocale(message.Locale);
 
         var ctx = new TurnContext(db, message, person, profile, state, texts, people, _options, now);
         if (state.Dialog is not null && now - state.UpdatedAt > _options.ConversationIdleTimeout)
@@ -124,7 +126,7 @@ public sealed class ConversationEngine(
         }
         if (ctx.State.Language is null && m.IsPrivate && text.Length > 0)
         {
-            ctx.State.Language = LanguageDetection.Guess(text) ?? _options.DefaultLanguage;
+            ctx.State.Language = analyzer.GuessLanguage(text, _options.DefaultLanguage);
             ctx.Profile.Language ??= ctx.State.Language;
         }
 
@@ -183,7 +185,7 @@ public sealed class ConversationEngine(
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct);
             var now = clock.GetUtcNow();
-            var lang = LanguageDetection.FromLocale(message.Locale) ?? _options.DefaultLanguage;
+            var lang = LocaleLanguage.FromLocale(message.Locale) ?? _options.DefaultLanguage;
             var writer = new OutboxWriter(db, now);
             writer.Write(new OutboundMessage { To = message.ReplyAddress, Text = texts.Get(lang, "error.internal") });
             if (!await db.ProcessedMessages.AnyAsync(p => p.Channel == message.Channel && p.MessageId == message.MessageId, ct))

@@ -30,22 +30,22 @@ public sealed class TicketNotifier(
         switch (e.Kind)
         {
             case TicketEventKinds.Created:
-                await PostCardAsync(t, t.Line, ct);
+                PostCard(t, t.Line);
                 break;
             case TicketEventKinds.Claimed:
             case TicketEventKinds.Assigned:
-                await PostCardAsync(t, t.Line, ct);
+                PostCard(t, t.Line);
                 TellRequester(t, "notify.claimed", null, ("key", t.Key), ("assignee", t.AssigneeName));
                 if (e.Kind == TicketEventKinds.Assigned && t.AssigneeId is { } a && a != e.ActorId)
                     await TellPersonAsync(a, t, "notify.assigned_to_you", ct, ("key", t.Key), ("title", t.Title), ("by", e.ActorName));
                 break;
             case TicketEventKinds.Escalated:
-                await PostCardAsync(t, lineBefore, ct);
-                await PostCardAsync(t, t.Line, ct);
+                PostCard(t, lineBefore);
+                PostCard(t, t.Line);
                 TellRequester(t, "notify.escalated", null, ("key", t.Key), ("line", t.Line));
                 break;
             case TicketEventKinds.Asked:
-                await PostCardAsync(t, t.Line, ct);
+                PostCard(t, t.Line);
                 TellRequester(t, "notify.asked", null, ("key", t.Key), ("engineer", e.ActorName), ("text", e.Text));
                 break;
             case TicketEventKinds.Reply:
@@ -53,34 +53,34 @@ public sealed class TicketNotifier(
                 break;
             case TicketEventKinds.UserReplied:
             case TicketEventKinds.Comment:
-                if (e.Kind == TicketEventKinds.UserReplied) await PostCardAsync(t, t.Line, ct);
+                if (e.Kind == TicketEventKinds.UserReplied) PostCard(t, t.Line);
                 await TellTeamAsync(t, "team.user_wrote", ct, ("key", t.Key), ("requester", t.RequesterName), ("text", e.Text));
                 break;
             case TicketEventKinds.Resolved:
-                await PostCardAsync(t, t.Line, ct);
+                PostCard(t, t.Line);
                 TellRequester(t, "notify.resolved", [Button(t, "button.confirm", "confirm"), Button(t, "button.reopen", "reopen")],
                     ("key", t.Key), ("text", e.Text));
                 break;
             case TicketEventKinds.Confirmed:
             case TicketEventKinds.AutoClosed:
-                await PostCardAsync(t, t.Line, ct);
+                PostCard(t, t.Line);
                 TellRequester(t, e.Kind == TicketEventKinds.Confirmed ? "notify.closed" : "notify.auto_closed",
                     Enumerable.Range(1, 5).Select(n => new MessageButton(new string('★', n), $"rate {t.Key} {n}")).ToList(),
                     ("key", t.Key));
                 break;
             case TicketEventKinds.Reopened:
-                await PostCardAsync(t, t.Line, ct);
+                PostCard(t, t.Line);
                 if (self) await TellTeamAsync(t, "team.reopened", ct, ("key", t.Key), ("requester", t.RequesterName), ("text", e.Text));
                 else TellRequester(t, "notify.reopened", null, ("key", t.Key), ("engineer", e.ActorName), ("text", e.Text));
                 if (t.AssigneeId is { } assignee && assignee != e.ActorId)
                     await TellPersonAsync(assignee, t, "team.reopened", ct, ("key", t.Key), ("requester", t.RequesterName), ("text", e.Text));
                 break;
             case TicketEventKinds.Cancelled:
-                await PostCardAsync(t, t.Line, ct);
+                PostCard(t, t.Line);
                 if (!self) TellRequester(t, "notify.cancelled", null, ("key", t.Key), ("engineer", e.ActorName));
                 break;
             case TicketEventKinds.PriorityChanged:
-                await PostCardAsync(t, t.Line, ct);
+                PostCard(t, t.Line);
                 TellRequester(t, "notify.priority", null, ("key", t.Key), ("priority", t.Priority));
                 break;
             case TicketEventKinds.Rated:
@@ -90,12 +90,11 @@ public sealed class TicketNotifier(
     }
 
     /// <summary>Posts the ticket's card to a line's team channel, replacing the earlier card there.</summary>
-    public async Task PostCardAsync(Ticket t, SupportLine line, CancellationToken ct)
+    public void PostCard(Ticket t, SupportLine line)
     {
         if (people.TeamChannelOf(line) is not { } channel) return;
         var to = ConversationAddress.Parse(channel);
         outbox.Write(Card(t, to, options.DefaultLanguage, line));
-        await Task.CompletedTask;
     }
 
     public OutboundMessage Card(Ticket t, ConversationAddress to, string lang, SupportLine? cardLine = null, string? slaText = null)

@@ -35,7 +35,7 @@ public sealed class TextAnalyzer
 
     public LanguageData Data => data;
 
-    public string GuessLanguage(string text) => guesser.Guess(Tokenizer.Tokenize(text));
+    public string GuessLanguage(string text, string? fallback = null) => guesser.Guess(Tokenizer.Tokenize(text), fallback);
 
     /// <summary>Index terms of a text written in <paramref name="language"/>, stop words removed, in order.</summary>
     public List<string> AnalyzeDocument(string text, string language)
