@@ -1,3 +1,4 @@
+using ServiceDesk.Core.Tests.Harness;
 using System.Reflection;
 using System.Text.Json;
 using ServiceDesk.Bot.Channels.DirectLine;
@@ -26,7 +27,7 @@ public sealed class ExampleSettingsTests
     [MemberData(nameof(Sections))]
     public void Example_settings_when_compared_with_an_options_class_document_every_property(string section, Type options)
     {
-        var root = RepoRoot();
+        var root = RepositoryPaths.Root;
         using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(root, "appsettings.example.json")),
             new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
         var node = doc.RootElement;
@@ -36,12 +37,5 @@ public sealed class ExampleSettingsTests
         var settable = options.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite).Select(p => p.Name);
         var missing = settable.Where(p => !documented.Contains(p)).ToList();
         Assert.True(missing.Count == 0, $"{section}: not documented: {string.Join(", ", missing)}");
-    }
-
-    private static string RepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "ServiceDesk.Bot.sln"))) dir = dir.Parent;
-        return dir!.FullName;
     }
 }

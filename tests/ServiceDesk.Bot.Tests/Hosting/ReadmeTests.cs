@@ -1,3 +1,4 @@
+using ServiceDesk.Core.Tests.Harness;
 using ServiceDesk.Bot.Cli;
 using ServiceDesk.Core.Tickets.Lifecycle;
 
@@ -5,17 +6,11 @@ namespace ServiceDesk.Bot.Tests.Hosting;
 
 public sealed class ReadmeTests
 {
-    private static string RepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "ServiceDesk.Bot.sln"))) dir = dir.Parent;
-        return dir?.FullName ?? throw new InvalidOperationException("repository root not found");
-    }
 
     [Fact]
     public void Readme_lifecycle_diagram_when_compared_with_the_transition_table_is_current()
     {
-        var readme = File.ReadAllText(Path.Combine(RepoRoot(), "README.md")).Replace("\r\n", "\n");
+        var readme = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "README.md")).Replace("\r\n", "\n");
         var start = readme.IndexOf("```mermaid\n", StringComparison.Ordinal);
         Assert.True(start >= 0, "README has no mermaid block");
         start += "```mermaid\n".Length;

@@ -1,3 +1,4 @@
+using ServiceDesk.Core.Tests.Harness;
 using System.Text.RegularExpressions;
 using ServiceDesk.Core.Conversations.Texts;
 using ServiceDesk.Core.Tickets;
@@ -6,14 +7,8 @@ namespace ServiceDesk.Core.Tests.Dialogs;
 
 public sealed partial class TextCatalogLintTests
 {
-    private static string RepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "ServiceDesk.Bot.sln"))) dir = dir.Parent;
-        return dir?.FullName ?? throw new InvalidOperationException("repository root not found");
-    }
 
-    private static TextCatalog Catalog() => TextCatalogLoader.Load(Path.Combine(RepoRoot(), "dialogs"));
+    private static TextCatalog Catalog() => TextCatalogLoader.Load(Path.Combine(RepositoryPaths.Root, "dialogs"));
 
     [Fact]
     public void Catalog_when_loaded_from_the_repository_has_every_key_in_every_language()
@@ -28,7 +23,7 @@ public sealed partial class TextCatalogLintTests
     public void Every_text_key_the_code_uses_exists_in_the_catalog()
     {
         var catalog = Catalog();
-        var used = Directory.EnumerateFiles(Path.Combine(RepoRoot(), "src"), "*.cs", SearchOption.AllDirectories)
+        var used = Directory.EnumerateFiles(Path.Combine(RepositoryPaths.Root, "src"), "*.cs", SearchOption.AllDirectories)
             .SelectMany(f => KeyLiteral().Matches(File.ReadAllText(f)).Select(m => (File: Path.GetFileName(f), Key: m.Groups[1].Value)))
             .Where(u => !u.Key.EndsWith(".yaml", StringComparison.Ordinal))
             .ToList();

@@ -112,12 +112,16 @@ public sealed class TestDesk : IAsyncDisposable
         return result;
     }
 
-    /// <summary>Goes through the whole intake with fixed answers (incident, "other", medium × medium → P3).</summary>
-    public async Task<TurnResult> OpenTicketAsync(string requester, string description)
+    /// <summary>The answers <see cref="OpenTicketAsync"/> gives after the description: incident, "other", medium × medium (P3), create.</summary>
+    public static readonly string[] IntakeAnswers = ["incident", "other", "medium", "medium", "create"];
+
+    /// <summary>Goes through the whole intake with <see cref="IntakeAnswers"/>; message ids get <paramref name="messageIdPrefix"/> when given.</summary>
+    public async Task<TurnResult> OpenTicketAsync(string requester, string description, string? messageIdPrefix = null)
     {
-        TurnResult last = await SendAsync(requester, requester, description);
-        foreach (var answer in new[] { "incident", "other", "medium", "medium", "create" })
-            last = await SendAsync(requester, requester, answer);
+        string? Id(int i) => messageIdPrefix is null ? null : $"{messageIdPrefix}-{i}";
+        var last = await SendAsync(requester, requester, description, messageId: Id(0));
+        for (var i = 0; i < IntakeAnswers.Length; i++)
+            last = await SendAsync(requester, requester, IntakeAnswers[i], messageId: Id(i + 1));
         return last;
     }
 

@@ -128,8 +128,7 @@ public sealed class Transcript(TestDesk desk)
         var split = spec.IndexOf(" > ", StringComparison.Ordinal);
         var who = spec[..split].Trim();
         AssertNothingPending("! intake " + spec);
-        foreach (var input in new[] { spec[(split + 3)..], "incident", "other", "medium", "medium", "create" })
-            await desk.SendAsync(who, who, input);
+        await desk.OpenTicketAsync(who, spec[(split + 3)..]);
         Collect();
         if (_inbox.TryGetValue(who, out var q))
             while (q.Count > 1) q.Dequeue();

@@ -70,10 +70,8 @@ public sealed class SchemaTests
         Assert.Contains(tickets[1].Events, e => e.Kind == TicketEventKinds.Note && e.Text == "licence needed");
 
         // The upgraded store keeps working: the next ticket continues the numbering.
-        await desk.SendAsync("alice", "alice", "Scanner does not scan to email", messageId: "after-upgrade-1");
-        foreach (var (answer, i) in new[] { "incident", "other", "medium", "medium", "create" }.Select((a, i) => (a, i)))
-            await desk.SendAsync("alice", "alice", answer, messageId: $"after-upgrade-{i + 2}");
-        var result = new { Messages = desk.Channel.Delivered.Select(d => d.Message).ToList() };
-        Assert.Contains(result.Messages, m => m.Text.Contains("Ticket SD-3 is open"));
+        // (the v1 file has processed message ids of its own, so these turns use fresh ones)
+        await desk.OpenTicketAsync("alice", "Scanner does not scan to email", messageIdPrefix: "after-upgrade");
+        Assert.Contains(desk.Channel.Delivered, d => d.Message.Text.Contains("Ticket SD-3 is open"));
     }
 }
