@@ -37,6 +37,7 @@ public sealed partial class BenchConversation(HttpClient http, string baseUrl, s
             var next = new JsonObject { ["text"] = options.Problem };
             for (var turn = 0; turn < options.MaxTurns && TicketKey is null; turn++)
             {
+                var turnStarted = Stopwatch.GetTimestamp();
                 var bot = await TurnAsync(next, turns, posts, ct);
                 var text = string.Join("\n", bot.Select(a => a["text"]?.GetValue<string>() ?? ""));
                 if (TicketKeyPattern().Match(text) is { Success: true } key)
@@ -47,6 +48,8 @@ public sealed partial class BenchConversation(HttpClient http, string baseUrl, s
 
                 if (options.Think > TimeSpan.Zero)
                     await Task.Delay(options.Think, ct);
+                else if (options.Pace - Stopwatch.GetElapsedTime(turnStarted) is { Ticks: > 0 } rest)
+                    await Task.Delay(rest, ct);
                 next = Choose(bot) is { } action
                     ? new JsonObject { ["text"] = action.Label, ["value"] = action.Value?.DeepClone(), ["channelData"] = new JsonObject { ["messageBack"] = new JsonObject { ["displayText"] = action.Label } } }
                     : new JsonObject { ["text"] = "My laptop, office 3" };

@@ -3,14 +3,16 @@ using System.Globalization;
 namespace ServiceDesk.Bench.DirectLine;
 
 /// <summary>Command line of <c>directline</c>: how many conversations, against what.</summary>
-public sealed record BenchOptions(int Conversations, int Rounds, TimeSpan Think, string? Url, bool ChannelOnly, string Problem, TimeSpan TurnTimeout, int MaxTurns)
+public sealed record BenchOptions(int Conversations, int Rounds, TimeSpan Think, string? Url, bool ChannelOnly, string Problem, TimeSpan TurnTimeout, int MaxTurns, double Rate, int WarmupRounds)
 {
     public const string Usage = """
-        directline [--conversations N] [--rounds R] [--think-ms T] [--url http://127.0.0.1:5080] [--channel-only] [--problem TEXT]
+        directline [--conversations N] [--rounds R] [--rate TURNS_PER_S | --think-ms T] [--warmup-rounds W] [--url http://127.0.0.1:5080] [--channel-only] [--problem TEXT]
           Drives N concurrent Direct Line conversations, each a full intake (problem → "Not that" → buttons → ticket key),
           R intakes one after another per simulated user (default 3), and prints turns/s and p50/p99 turn latency (user
           activity posted → first bot reply on the WebSocket). --think-ms pauses each user between turns (default 0:
-          closed loop, each user sends its next turn as soon as the reply arrives).
+          closed loop, each user sends its next turn as soon as the reply arrives). --rate paces the users instead: each
+          starts a turn every N/rate seconds (at once when it is late), so N users offer that many turns per second.
+          --warmup-rounds (default 2) runs that many unmeasured intakes per user first: JIT tiering and caches settle.
           Without --url it starts the real service (ServiceDesk.Bot.dll) on loopback with a fresh data directory on disk.
           --channel-only hosts just the web channel in-process with a scripted intake: the Direct Line layer's own cost.
         """;
@@ -24,6 +26,8 @@ public sealed record BenchOptions(int Conversations, int Rounds, TimeSpan Think,
         var channelOnly = false;
         var problem = "VPN does not connect";
         var maxTurns = 15;
+        var rate = 0.0;
+        var warmup = 2;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -34,13 +38,20 @@ public sealed record BenchOptions(int Conversations, int Rounds, TimeSpan Think,
                 case "--url": url = args[++i].TrimEnd('/'); break;
                 case "--channel-only": channelOnly = true; break;
                 case "--problem": problem = args[++i]; break;
+case "--rate": rate = double.Parse(args[++i], CultureInfo.InvariantCulture); break;
+                case "--warmup-rounds": warmup = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 case "--max-turns": maxTurns = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 default: throw new ArgumentException($"unknown argument '{args[i]}'\n{Usage}");
             }
         }
 
-        if (conversations < 1 || rounds < 1 || think < 0)
-            throw new ArgumentException("--conversations and --rounds must be at least 1, --think-ms at least 0");
-        return new BenchOptions(conversations, rounds, TimeSpan.FromMilliseconds(think), url, channelOnly, problem, TimeSpan.FromSeconds(30), maxTurns);
+        if (conversations < 1 || rounds < 1 || think < 0 || rate < 0 || warmup < 0)
+            throw new ArgumentException("--conversations and --rounds must be at least 1; --think-ms, --rate and --warmup-rounds at least 0");
+        if (rate > 0 && think > 0)
+            throw new ArgumentException("--rate and --think-ms exclude each other");
+        return new BenchOptions(conversations, rounds, TimeSpan.FromMilliseconds(think), url, channelOnly, problem, TimeSpan.FromSeconds(30), maxTurns, rate, warmup);
     }
+
+    /// <summary>With <see cref="Rate"/>: how often each user starts a turn.</summary>
+    public TimeSpan Pace => Rate > 0 ? TimeSpan.FromSeconds(Conversations / Rate) : TimeSpan.Zero;
 }
