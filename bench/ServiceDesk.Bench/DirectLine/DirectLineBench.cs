@@ -43,7 +43,7 @@ public static class DirectLineBench
                 (url, target) = (service.Url, $"the real service (own process, data on disk in {service.DataDirectory})");
             }
 
-            var code = await DriveAsync(url, target, options, cts.Token);
+            var code = await DriveAsync(url, target, options, service, cts.Token);
             if (service is not null)
             {
                 Console.WriteLine($"service log: {service.Log.Errors} error and {service.Log.Warnings} warning entries");
@@ -64,7 +64,7 @@ public static class DirectLineBench
         }
     }
 
-    private static async Task<int> DriveAsync(string url, string target, BenchOptions options, CancellationToken ct)
+    private static async Task<int> DriveAsync(string url, string target, BenchOptions options, ServiceProcess? service, CancellationToken ct)
     {
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = 512, PooledConnectionLifetime = TimeSpan.FromMinutes(10) };
         using var http = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(30) };
@@ -85,6 +85,7 @@ public static class DirectLineBench
         var runId = DateTime.UtcNow.Ticks.ToString("x", CultureInfo.InvariantCulture);
         var tickets = 0;
         var failures = 0;
+        var cpuBefore = service?.CpuTime;
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, options.Conversations).Select(async user =>
         {
@@ -98,6 +99,7 @@ public static class DirectLineBench
             }
         }));
         clock.Stop();
+        var cpu = service?.CpuTime - cpuBefore;
 
         var inv = CultureInfo.InvariantCulture;
         Console.WriteLine($"Direct Line bench against {target}");
@@ -108,6 +110,8 @@ public static class DirectLineBench
         Console.WriteLine(string.Create(inv, $"conversations: {options.Conversations} concurrent × {options.Rounds} rounds, {load}; tickets created: {tickets}, failed: {failures}"));
         Console.WriteLine(string.Create(inv, $"turns: {turns.Count} in {clock.Elapsed.TotalSeconds:F2} s = {turns.Count / clock.Elapsed.TotalSeconds:F0} turns/s"));
         Console.WriteLine(string.Create(inv, $"turn latency (post → first bot reply on the stream): p50 {turns.Percentile(50):F1} ms, p99 {turns.Percentile(99):F1} ms, max {turns.Percentile(100):F1} ms"));
+        if (cpu is { } used)
+            Console.WriteLine(string.Create(inv, $"service CPU: {used.TotalSeconds:F2} s = {used.TotalMilliseconds / turns.Count:F2} ms per turn ({used.TotalSeconds / clock.Elapsed.TotalSeconds:F2} of the machine's {Environment.ProcessorCount} cores)"));
         Console.WriteLine(string.Create(inv, $"  of which the POST (answered once the bot has handled the turn): p50 {posts.Percentile(50):F1} ms, p99 {posts.Percentile(99):F1} ms"));
         return failures == 0 && tickets == options.Conversations * options.Rounds ? 0 : 1;
     }

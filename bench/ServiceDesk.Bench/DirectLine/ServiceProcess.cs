@@ -27,6 +27,16 @@ public sealed class ServiceProcess : IAsyncDisposable
 
     public string DataDirectory { get; }
 
+    /// <summary>The CPU time the service has used so far (all its threads).</summary>
+    public TimeSpan CpuTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
+
     public static async Task<ServiceProcess> StartAsync(CancellationToken ct)
     {
         var (root, home) = HostOutputDirectory();

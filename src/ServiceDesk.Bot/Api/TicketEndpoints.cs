@@ -84,7 +84,7 @@ public static class TicketEndpoints
         notifier.TellRequester(ticket, "intake.created", null, ("key", ticket.Key), ("priority", ticket.Priority), ("sla", slaText));
         await hooks.RunAsync(db, outbox, now, ct);
         await db.SaveChangesAsync(ct);
-        signal.Notify();
+        if (outbox.Queued) signal.Notify();
         return Results.Created($"/api/tickets/{ticket.Key}", TicketResource.From(ticket));
     }
 }

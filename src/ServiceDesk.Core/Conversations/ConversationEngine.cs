@@ -106,7 +106,7 @@ public sealed class ConversationEngine(
         db.ProcessedMessages.Add(new ProcessedMessage { Channel = message.Channel, MessageId = message.MessageId, ProcessedAt = now });
         await hooks.RunAsync(db, ctx.Outbox, now, ct);
         await db.SaveChangesAsync(ct);
-        if (ctx.Outbound.Count > 0) outboxSignal.Notify();
+        if (ctx.Outbox.Queued) outboxSignal.Notify();
         return new TurnResult(ctx.Outbound);
     }
 
@@ -191,7 +191,7 @@ public sealed class ConversationEngine(
             if (!await db.ProcessedMessages.AnyAsync(p => p.Channel == message.Channel && p.MessageId == message.MessageId, ct))
                 db.ProcessedMessages.Add(new ProcessedMessage { Channel = message.Channel, MessageId = message.MessageId, ProcessedAt = now });
             await db.SaveChangesAsync(ct);
-            outboxSignal.Notify();
+            if (writer.Queued) outboxSignal.Notify();
             return new TurnResult(writer.Written);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

@@ -235,25 +235,10 @@ public sealed class OutboxDispatcher
         }
     }
 
-    /// <summary>A delivered card or message about a ticket starts a thread: replies under it are about that ticket.</summary>
     private static async Task RememberThreadsAsync(ServiceDeskDbContext db, List<Outcome> delivered, DateTimeOffset now)
     {
-        var threads = delivered
-            .Select(o => (Message: o.Delivered!, Thread: o.Result!.ThreadId ?? o.Result.PlatformMessageId))
-            .Where(x => x.Message.TicketKey is not null && x.Thread is not null)
-            .ToList();
-        if (threads.Count == 0) return;
-        var keys = threads.Select(x => x.Message.TicketKey!).Distinct().ToList();
-        var ids = await db.Tickets.Where(t => keys.Contains(t.Key)).ToDictionaryAsync(t => t.Key, t => t.Id);
-        foreach (var (message, thread) in threads)
-        {
-            if (!ids.TryGetValue(message.TicketKey!, out var ticketId)) continue;
-            var conversation = message.To.ConversationId;
-            if (db.TicketThreads.Local.Any(x => x.Channel == message.To.Channel && x.ConversationId == conversation && x.ThreadId == thread)) continue;
-            if (await db.TicketThreads.AnyAsync(x => x.Channel == message.To.Channel && x.ConversationId == conversation && x.ThreadId == thread)) continue;
-            db.TicketThreads.Add(new TicketThread { TicketId = ticketId, Channel = message.To.Channel, ConversationId = conversation, ThreadId = thread!, CreatedAt = now });
-        }
-        await db.SaveChangesAsync();
+        await TicketThreadRecorder.AddAsync(db, delivered.Select(o => (o.Delivered!, o.Result!.ThreadId ?? o.Result.PlatformMessageId)), now, CancellationToken.None);
+        if (db.ChangeTracker.HasChanges()) await db.SaveChangesAsync();
     }
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;

@@ -13,6 +13,7 @@ public static class OutboxServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OutboxOptions>, OutboxOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<OutboxSignal>();
+        services.TryAddSingleton<StoreDeliveredChannels>();
         services.TryAddSingleton<OutboxDispatcher>();
         services.TryAddSingleton<OutboxAdministration>();
         return services;

@@ -4,16 +4,38 @@ using ServiceDesk.Core.Storage;
 
 namespace ServiceDesk.Core.Notifications;
 
-/// <summary>Adds outbound messages to the outbox of an open store: they are saved with the change that caused them.</summary>
+/// <summary>
+/// Adds outbound messages to the outbox of an open store: they are saved with the change that caused them. Messages
+/// for a store-delivered channel (the built-in web chat) skip the queue: the same save delivers them (unless the unit
+/// runs in an explicit transaction, whose commit comes after the save).
+/// </summary>
 public sealed class OutboxWriter(ServiceDeskDbContext db, DateTimeOffset now)
 {
     private readonly List<OutboundMessage> _written = [];
-    private readonly List<OutboxMessage> _rows = [];
+    private readonly List<OutboxMessage?> _rows = [];
+    private StoreDelivery? _storeDelivery;
 
     public IReadOnlyList<OutboundMessage> Written => _written;
 
+    /// <summary>Whether any message went to the outbox queue (the dispatcher has work once this is saved).</summary>
+    public bool Queued => _rows.Any(r => r is not null);
+
     public void Write(OutboundMessage message)
     {
+        // Inside an explicit transaction the save is not the commit: such units keep to the queue.
+        if (db.Database.CurrentTransaction is null && db.StoreDeliveredChannels.For(message.To.Channel) is { } channel)
+        {
+            if (_storeDelivery is null)
+            {
+                _storeDelivery = new StoreDelivery(now);
+                db.Enlist(_storeDelivery);
+            }
+            var index = _written.Count;
+            _written.Add(message);
+            _rows.Add(null);
+            _storeDelivery.Add(channel, () => _written[index]);
+            return;
+        }
         var row = new OutboxMessage
         {
             CreatedAt = now,
@@ -41,7 +63,7 @@ public sealed class OutboxWriter(ServiceDeskDbContext db, DateTimeOffset now)
             if (change(_written[i]) is not { } updated || updated == _written[i])
                 continue;
             _written[i] = updated;
-            _rows[i].Payload = JsonSerializer.Serialize(updated, OutboundJson.Options);
+            if (_rows[i] is { } row) row.Payload = JsonSerializer.Serialize(updated, OutboundJson.Options);
             changed++;
         }
         return changed;

@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using ServiceDesk.Core.Conversations;
 using ServiceDesk.Core.Notifications;
 using ServiceDesk.Core.People;
@@ -41,8 +43,21 @@ public sealed class ServiceDeskDbContext(DbContextOptions<ServiceDeskDbContext> 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ServiceDeskDbContext).Assembly);
 
+    private readonly List<ISaveParticipant> _participants = [];
+    private StoreDeliveredChannels? _storeDeliveredChannels;
+
+    /// <summary>The application's store-delivered channels (none when the context was built outside the application).</summary>
+    public StoreDeliveredChannels StoreDeliveredChannels => _storeDeliveredChannels ??=
+        this.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider?.GetService<StoreDeliveredChannels>()
+        ?? StoreDeliveredChannels.None;
+
+    /// <summary>Has <paramref name="participant"/> take part in this context's next save (see <see cref="ISaveParticipant"/>).</summary>
+    public void Enlist(ISaveParticipant participant) => _participants.Add(participant);
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
+        if (_participants.Count > 0)
+            throw new InvalidOperationException("This unit of work has save participants (e.g. web messages to deliver): save it with SaveChangesAsync.");
         BumpVersions();
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
@@ -50,17 +65,53 @@ public sealed class ServiceDeskDbContext(DbContextOptions<ServiceDeskDbContext> 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         BumpVersions();
-        if (!Database.IsSqlite()) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (!Database.IsSqlite()) return await SaveWithParticipantsAsync(acceptAllChangesOnSuccess, cancellationToken);
         var gate = SqliteWriteGate.For(Database.GetConnectionString() ?? "");
         await gate.WaitAsync(cancellationToken);
         try
         {
-            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            return await SaveWithParticipantsAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
         finally
         {
             gate.Release();
         }
+    }
+
+    private async Task<int> SaveWithParticipantsAsync(bool acceptAllChangesOnSuccess, CancellationToken ct)
+    {
+        if (_participants.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
+        var participants = _participants.ToList();
+        _participants.Clear();
+        var prepared = new List<ISaveParticipant>(participants.Count);
+        var committed = false;
+        try
+        {
+            foreach (var participant in participants)
+            {
+                prepared.Add(participant);
+                await participant.BeforeSaveAsync(this, ct);
+            }
+            var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
+            committed = true;
+            return written;
+        }
+        finally
+        {
+            foreach (var participant in prepared) participant.AfterSave(committed);
+        }
+    }
+
+    public override void Dispose()
+    {
+        _participants.Clear(); // a pooled context comes back empty-handed
+        base.Dispose();
+    }
+
+    public override ValueTask DisposeAsync()
+    {
+        _participants.Clear();
+        return base.DisposeAsync();
     }
 
     private void BumpVersions()

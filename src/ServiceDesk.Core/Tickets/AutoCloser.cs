@@ -40,7 +40,7 @@ public sealed class AutoCloser(
                 await notifier.OnEventAsync(ticket, ticket.LastEvent!, ticket.Line, ct);
         await hooks.RunAsync(db, outbox, now, ct);
         await db.SaveChangesAsync(ct);
-        signal.Notify();
+        if (outbox.Queued) signal.Notify();
         logger.LogInformation("Auto-closed {Count} resolved ticket(s)", due.Count);
         return due.Count;
     }

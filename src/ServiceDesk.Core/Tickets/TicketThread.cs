@@ -17,4 +17,7 @@ public sealed class TicketThread
     public required string ThreadId { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>Set when the thread is recorded in the same save as its new ticket (whose id the save assigns).</summary>
+    public Ticket? Ticket { get; set; }
 }

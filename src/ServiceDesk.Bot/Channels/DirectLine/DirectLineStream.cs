@@ -6,7 +6,8 @@ namespace ServiceDesk.Bot.Channels.DirectLine;
 
 /// <summary>
 /// The WebSocket stream of a conversation: a <c>{activities, watermark}</c> text frame whenever the room has
-/// activities after the watermark. Woken by local appends, and re-reads the store on a timer for other replicas.
+/// activities after the watermark. Woken by local appends (then read from the store's memory of its recent
+/// activities), and re-reads the store on a timer for other replicas.
 /// The client's empty keep-alive frames are read and ignored.
 /// </summary>
 public sealed class DirectLineStream(
@@ -20,6 +21,7 @@ public sealed class DirectLineStream(
         using var closed = CancellationTokenSource.CreateLinkedTokenSource(requestAborted);
         var receive = DrainAsync(socket, closed);
         var ct = closed.Token;
+        var woken = false;
         try
         {
             while (!ct.IsCancellationRequested && socket.State == WebSocketState.Open)
@@ -42,12 +44,15 @@ public sealed class DirectLineStream(
                 IReadOnlyList<StoredActivity> items;
                 try
                 {
-                    items = await store.ReadAsync(room, after, options.Value.MaxActivitiesPerRead, ct);
+                    // woken by an append of this process: its recent activities are in memory; otherwise (a timer,
+                    // the first read) ask the store, which also has what other replicas appended
+                    if (!(woken && store.TryReadRecent(room, after, options.Value.MaxActivitiesPerRead, out items)))
+                        items = await store.ReadAsync(room, after, options.Value.MaxActivitiesPerRead, ct);
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
                     logger.LogWarning(e, "Direct Line stream of {ConversationId} could not read; trying again", conversation.Id);
-                    await WaitAsync(next, ct);
+                    woken = await WaitAsync(next, ct);
                     continue;
                 }
 
@@ -59,7 +64,7 @@ public sealed class DirectLineStream(
                     continue;
                 }
 
-                await WaitAsync(next, ct);
+                woken = await WaitAsync(next, ct);
             }
         }
         catch (Exception e) when (e is OperationCanceledException or WebSocketException)
@@ -83,11 +88,13 @@ public sealed class DirectLineStream(
         }
     }
 
-    private async Task WaitAsync(Task wake, CancellationToken ct)
+    /// <summary>Waits for a signal or the poll interval; true when the signal came.</summary>
+    private async Task<bool> WaitAsync(Task wake, CancellationToken ct)
     {
         var delay = Task.Delay(options.Value.StreamPollInterval, ct);
-        await Task.WhenAny(wake, delay);
+        var first = await Task.WhenAny(wake, delay);
         ct.ThrowIfCancellationRequested();
+        return first == wake;
     }
 
     /// <summary>Reads (and drops) what the client sends until it closes, then cancels the sending loop.</summary>

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using ServiceDesk.Core.Storage;
 
@@ -9,9 +8,11 @@ namespace ServiceDesk.Bot.Channels.DirectLine;
 /// <summary>
 /// Direct Line state in the service's database, so any replica serves any client and a restart loses nothing:
 /// each room's activities in <c>channel_transcripts</c> (conversation = room, sequence = watermark), and each
-/// Direct Line conversation as a <c>channel_state</c> entry. Appends to a room are serialized in this process and
-/// guarded by the unique (channel, conversation, sequence) index against other replicas: on a clash the room's
-/// position is re-read and the append retried.
+/// Direct Line conversation as a <c>channel_state</c> entry. Appends are numbered inside the save that writes them
+/// (under the store's write lock, rooms' gates taken in order), so bot replies can be written in the same
+/// transaction as the turn that made them. The unique (channel, conversation, sequence) index guards against other
+/// replicas: on a clash the room's position is re-read and the save retried. The latest activities of each room
+/// stay in memory for the streams this process serves.
 /// </summary>
 public sealed class EfDirectLineStore(IDbContextFactory<ServiceDeskDbContext> dbFactory, TimeProvider time) : IDirectLineStore
 {
@@ -86,46 +87,83 @@ public sealed class EfDirectLineStore(IDbContextFactory<ServiceDeskDbContext> db
 
     public async Task<StoredActivity> AppendAsync(string room, bool fromUser, Func<long, string?, string> build, CancellationToken cancellationToken)
     {
-        var cursor = _rooms.GetOrAdd(room, _ => new RoomCursor());
-        await cursor.Gate.WaitAsync(cancellationToken);
-        try
+        for (var attempt = 1; ; attempt++)
         {
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-            if (!cursor.Loaded)
-                await cursor.LoadAsync(db, room, cancellationToken);
-            for (var attempt = 1; ; attempt++)
+            var append = new SingleAppend(this, new RoomAppend(room, fromUser, build));
+            db.Enlist(append);
+            try
             {
-                var sequence = cursor.LastSequence + 1;
-                var entry = new ChannelTranscriptEntry
-                {
-                    Channel = Channel,
-                    ConversationId = room,
-                    Sequence = sequence,
-                    Payload = build(sequence, cursor.LastUserActivityId),
-                    CreatedAt = time.GetUtcNow(),
-                };
-                db.ChannelTranscripts.Add(entry);
-                try
-                {
-                    await db.SaveChangesAsync(cancellationToken);
-                }
-                catch (DbUpdateException) when (attempt < AppendAttempts)
-                {
-                    // another replica took this sequence: catch up and try again
-                    db.ChangeTracker.Clear();
-                    await cursor.LoadAsync(db, room, cancellationToken);
-                    continue;
-                }
-
-                cursor.LastSequence = sequence;
-                if (fromUser)
-                    cursor.LastUserActivityId = DirectLineIds.ActivityId(room, sequence);
-                return new StoredActivity(sequence, entry.Payload);
+                await db.SaveChangesAsync(cancellationToken);
+                return append.Stored!;
+            }
+            catch (DbUpdateException) when (attempt < AppendAttempts)
+            {
+                // another replica took this sequence: the room's position is read again on the next attempt
             }
         }
-        finally
+    }
+
+    /// <summary>
+    /// Stages appends in <paramref name="db"/>'s save (see <see cref="ISaveParticipant"/>): takes the rooms' gates in
+    /// a fixed order, numbers the activities after each room's end and adds their rows. <c>Completed</c> must be
+    /// called with the save's outcome: it moves the rooms' ends (or has them re-read after a failure) and releases the
+    /// gates.
+    /// </summary>
+    public async Task<(IReadOnlyList<StoredActivity> Stored, Action<bool> Completed)> StageAsync(
+        ServiceDeskDbContext db, IReadOnlyList<RoomAppend> appends, CancellationToken cancellationToken)
+    {
+        var cursors = appends.Select(a => a.Room).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)
+            .Select(room => (Room: room, Cursor: _rooms.GetOrAdd(room, _ => new RoomCursor()))).ToList();
+        var held = new List<RoomCursor>();
+        var rows = new List<ChannelTranscriptEntry>();
+        var perRoom = new Dictionary<string, (List<StoredActivity> Added, string? LastUser)>(StringComparer.Ordinal);
+        void Completed(bool committed)
         {
-            cursor.Gate.Release();
+            foreach (var (room, cursor) in cursors.Where(c => held.Contains(c.Cursor)))
+            {
+                if (!committed)
+                    cursor.Invalidate();
+                else if (perRoom.TryGetValue(room, out var added))
+                    cursor.Committed(added.Added, added.LastUser);
+            }
+            if (!committed)
+                foreach (var row in rows) db.Entry(row).State = EntityState.Detached;
+            foreach (var cursor in held) cursor.Gate.Release();
+        }
+
+        try
+        {
+            foreach (var (room, cursor) in cursors)
+            {
+                await cursor.Gate.WaitAsync(cancellationToken);
+                held.Add(cursor);
+                if (!cursor.Loaded)
+                    await cursor.LoadAsync(db, room, cancellationToken);
+                perRoom[room] = ([], cursor.LastUserActivityId);
+            }
+
+            var stored = new List<StoredActivity>(appends.Count);
+            var now = time.GetUtcNow();
+            foreach (var append in appends)
+            {
+                var (added, lastUser) = perRoom[append.Room];
+                var sequence = (added.Count > 0 ? added[^1].Sequence : _rooms[append.Room].LastSequence) + 1;
+                var activity = new StoredActivity(sequence, append.Build(sequence, lastUser));
+                added.Add(activity);
+                if (append.FromUser)
+                    perRoom[append.Room] = (added, DirectLineIds.ActivityId(append.Room, sequence));
+                stored.Add(activity);
+                var row = new ChannelTranscriptEntry { Channel = Channel, ConversationId = append.Room, Sequence = sequence, Payload = activity.Json, CreatedAt = now };
+                rows.Add(row);
+                db.ChannelTranscripts.Add(row);
+            }
+            return (stored, Completed);
+        }
+        catch
+        {
+            Completed(false);
+            throw;
         }
     }
 
@@ -138,6 +176,12 @@ public sealed class EfDirectLineStore(IDbContextFactory<ServiceDeskDbContext> db
             .Take(max)
             .Select(e => new StoredActivity(e.Sequence, e.Payload))
             .ToListAsync(cancellationToken);
+    }
+
+    public bool TryReadRecent(string room, long afterSequence, int max, out IReadOnlyList<StoredActivity> items)
+    {
+        items = [];
+        return _rooms.TryGetValue(room, out var cursor) && cursor.TryReadRecent(afterSequence, max, out items);
     }
 
     public async Task<RoomPosition> GetPositionAsync(string room, CancellationToken cancellationToken)
@@ -158,49 +202,20 @@ public sealed class EfDirectLineStore(IDbContextFactory<ServiceDeskDbContext> db
 
     private sealed record StoredConversation(string? UserId, string? Room, long BaseSequence, string? Locale, DateTimeOffset CreatedAt);
 
-    /// <summary>This process's view of where a room's log ends; re-read from the database when it may be stale.</summary>
-    private sealed class RoomCursor
+    /// <summary>One append saved on its own (a user's activity): staged by the save, so it numbers under the write lock.</summary>
+    private sealed class SingleAppend(EfDirectLineStore store, RoomAppend append) : ISaveParticipant
     {
-        public SemaphoreSlim Gate { get; } = new(1, 1);
+        private Action<bool>? _completed;
 
-        public bool Loaded { get; private set; }
+        public StoredActivity? Stored { get; private set; }
 
-        public long LastSequence { get; set; }
-
-        public string? LastUserActivityId { get; set; }
-
-        public async Task LoadAsync(ServiceDeskDbContext db, string room, CancellationToken ct)
+        public async Task BeforeSaveAsync(ServiceDeskDbContext db, CancellationToken cancellationToken)
         {
-            var position = await ReadPositionAsync(db, room, ct);
-            LastSequence = position.LastSequence;
-            LastUserActivityId = position.LastUserActivityId;
-            Loaded = true;
+            var (stored, completed) = await store.StageAsync(db, [append], cancellationToken);
+            Stored = stored[0];
+            _completed = completed;
         }
 
-        public static async Task<RoomPosition> ReadPositionAsync(ServiceDeskDbContext db, string room, CancellationToken ct)
-        {
-            var recent = await db.ChannelTranscripts.AsNoTracking()
-                .Where(e => e.Channel == Channel && e.ConversationId == room)
-                .OrderByDescending(e => e.Sequence)
-                .Take(50)
-                .Select(e => new { e.Sequence, e.Payload })
-                .ToListAsync(ct);
-            if (recent.Count == 0)
-                return new RoomPosition(0, null);
-            var lastUser = recent.FirstOrDefault(e => IsFromUser(e.Payload));
-            return new RoomPosition(recent[0].Sequence, lastUser is null ? null : DirectLineIds.ActivityId(room, lastUser.Sequence));
-        }
-
-        private static bool IsFromUser(string payload)
-        {
-            try
-            {
-                return JsonNode.Parse(payload)?["from"]?["role"]?.GetValue<string>() == "user";
-            }
-            catch (Exception e) when (e is JsonException or InvalidOperationException)
-            {
-                return false;
-            }
-        }
+        public void AfterSave(bool committed) => _completed?.Invoke(committed);
     }
 }

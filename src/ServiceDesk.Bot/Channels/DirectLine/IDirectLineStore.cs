@@ -28,6 +28,12 @@ public interface IDirectLineStore
     /// <summary>Activities of a room after <paramref name="afterSequence"/>, oldest first, at most <paramref name="max"/>.</summary>
     Task<IReadOnlyList<StoredActivity>> ReadAsync(string room, long afterSequence, int max, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The activities after <paramref name="afterSequence"/> when this process knows them without asking the store
+    /// (recent appends it made); false when the store must be read. Appends by other replicas may be missing.
+    /// </summary>
+    bool TryReadRecent(string room, long afterSequence, int max, out IReadOnlyList<StoredActivity> items);
+
     /// <summary>The room's last sequence (0 when empty) and the id of its latest user activity, if any.</summary>
     Task<RoomPosition> GetPositionAsync(string room, CancellationToken cancellationToken);
 }

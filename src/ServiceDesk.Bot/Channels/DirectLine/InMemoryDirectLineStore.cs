@@ -30,6 +30,12 @@ public sealed class InMemoryDirectLineStore : IDirectLineStore
     public Task<IReadOnlyList<StoredActivity>> ReadAsync(string room, long afterSequence, int max, CancellationToken cancellationToken) =>
         Task.FromResult(_rooms.TryGetValue(room, out var log) ? log.Read(afterSequence, max) : (IReadOnlyList<StoredActivity>)[]);
 
+    public bool TryReadRecent(string room, long afterSequence, int max, out IReadOnlyList<StoredActivity> items)
+    {
+        items = _rooms.TryGetValue(room, out var log) ? log.Read(afterSequence, max) : [];
+        return true;
+    }
+
     public Task<RoomPosition> GetPositionAsync(string room, CancellationToken cancellationToken) =>
         Task.FromResult(_rooms.TryGetValue(room, out var log) ? log.Position : new RoomPosition(0, null));
 

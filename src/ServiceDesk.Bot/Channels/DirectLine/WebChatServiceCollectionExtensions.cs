@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using ServiceDesk.Core.Conversations;
+using ServiceDesk.Core.Notifications;
 
 namespace ServiceDesk.Bot.Channels.DirectLine;
 
@@ -18,7 +19,12 @@ public static class WebChatServiceCollectionExtensions
         services.AddOptions<WebChatOptions>().BindConfiguration(WebChatOptions.Section).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WebChatOptions>, WebChatOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<IDirectLineStore, EfDirectLineStore>();
+        var storeInDatabase = !services.Any(d => d.ServiceType == typeof(IDirectLineStore));
+        if (storeInDatabase)
+        {
+            services.TryAddSingleton<EfDirectLineStore>();
+            services.TryAddSingleton<IDirectLineStore>(sp => sp.GetRequiredService<EfDirectLineStore>());
+        }
         services.TryAddSingleton<IWebInboundHandler, EngineInboundHandler>();
         services.TryAddSingleton<DirectLineTokenService>();
         services.TryAddSingleton<DirectLineAuthorizer>();
@@ -31,7 +37,13 @@ public static class WebChatServiceCollectionExtensions
         services.TryAddSingleton<DirectLineStream>();
         services.TryAddSingleton<WebChannelSender>();
         if (configuration.GetSection(WebChatOptions.Section).GetValue<bool?>(nameof(WebChatOptions.Enabled)) ?? true)
+        {
             services.AddSingleton<IChannelSender>(sp => sp.GetRequiredService<WebChannelSender>());
+            // replies written by a turn reach the room in the turn's own transaction; the sender above serves what
+            // the outbox still holds
+            if (storeInDatabase)
+                services.AddSingleton<IStoreDeliveredChannel, WebRoomDelivery>();
+        }
         return services;
     }
 }

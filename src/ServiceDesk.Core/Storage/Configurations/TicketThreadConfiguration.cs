@@ -12,5 +12,6 @@ internal sealed class TicketThreadConfiguration : IEntityTypeConfiguration<Ticke
         b.HasKey(t => t.Id);
         b.HasIndex(t => new { t.Channel, t.ConversationId, t.ThreadId }).IsUnique();
         b.HasIndex(t => t.TicketId);
+        b.HasOne(t => t.Ticket).WithMany().HasForeignKey(t => t.TicketId);
     }
 }

@@ -128,4 +128,35 @@ public sealed class DirectLineStoreContractTests : IAsyncLifetime
         Assert.Equal(3, third.Sequence);
         Assert.Equal(["a", "b", "a2"], (await replicaB.ReadAsync("l1-team", 0, 10, default)).Select(x => System.Text.Json.Nodes.JsonNode.Parse(x.Json)!["by"]!.GetValue<string>()));
     }
+
+    [Theory]
+    [MemberData(nameof(Stores))]
+    public async Task Recent_when_this_process_appended_answers_from_memory_like_a_read(string kind)
+    {
+        var store = Create(kind);
+        for (var i = 1; i <= 3; i++)
+            await store.AppendAsync("alice", i == 1, (s, _) => $$"""{"n":{{s}}}""", default);
+
+        Assert.True(store.TryReadRecent("alice", 1, 10, out var recent));
+        Assert.Equal((await store.ReadAsync("alice", 1, 10, default)).Select(a => a.Json), recent.Select(a => a.Json));
+        Assert.True(store.TryReadRecent("alice", 3, 10, out var none));
+        Assert.Empty(none);
+    }
+
+    [Fact]
+    public async Task Database_store_when_another_replica_took_the_next_sequence_stops_answering_from_memory()
+    {
+        var replicaA = Create("database");
+        var replicaB = Create("database");
+        await replicaA.AppendAsync("l1-team", false, (_, _) => "{\"by\":\"a\"}", default);
+        await replicaB.AppendAsync("l1-team", false, (_, _) => "{\"by\":\"b\"}", default);
+        Assert.True(replicaA.TryReadRecent("l1-team", 0, 10, out var stale)); // A does not know of B's append yet
+        Assert.Single(stale);
+
+        await replicaA.AppendAsync("l1-team", false, (_, _) => "{\"by\":\"a2\"}", default); // clashes with B's, re-reads, retries
+
+        Assert.False(replicaA.TryReadRecent("l1-team", 0, 10, out _)); // its memory no longer starts at the beginning
+        Assert.True(replicaA.TryReadRecent("l1-team", 2, 10, out var after));
+        Assert.Equal(3, Assert.Single(after).Sequence);
+    }
 }

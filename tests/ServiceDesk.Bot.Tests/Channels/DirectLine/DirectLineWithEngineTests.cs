@@ -7,7 +7,10 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using ServiceDesk.Bot.Hosting;
+using ServiceDesk.Core.Storage;
 
 namespace ServiceDesk.Bot.Tests.Channels.DirectLine;
 
@@ -73,6 +76,21 @@ public sealed class DirectLineWithEngineTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var notice = await WaitForAsync(dm, a => a["from"]!["role"]!.GetValue<string>() == "bot" && a["text"]!.GetValue<string>().Contains("Lena", StringComparison.OrdinalIgnoreCase));
         Assert.NotNull(notice);
+    }
+
+    [Fact]
+    public async Task Reply_when_the_turn_is_handled_is_in_the_room_when_the_post_returns_and_never_queued()
+    {
+        var dm = await StartAsync("alice", null);
+        var post = await _client.PostAsync($"/v3/directline/conversations/{dm}/activities", Json("""
+            {"type":"message","from":{"id":"alice"},"locale":"en-US","text":"help"}
+            """));
+        var id = (await post.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>();
+
+        var page = await _client.GetFromJsonAsync<JsonObject>($"/v3/directline/conversations/{dm}/activities");
+        Assert.Contains(page!["activities"]!.AsArray().OfType<JsonObject>(), a => a["replyToId"]?.GetValue<string>() == id);
+        await using var db = await _app.Services.GetRequiredService<IDbContextFactory<ServiceDeskDbContext>>().CreateDbContextAsync();
+        Assert.False(await db.Outbox.AnyAsync(m => m.Channel == "web"));
     }
 
     /// <summary>Types the problem, then presses the first button that is not "cancel" at each step until a ticket key appears.</summary>

@@ -24,6 +24,13 @@ public sealed class FlakyStore : IDirectLineStore
     public Task<IReadOnlyList<StoredActivity>> ReadAsync(string room, long afterSequence, int max, CancellationToken cancellationToken) =>
         Down ? throw new IOException("database unavailable") : _inner.ReadAsync(room, afterSequence, max, cancellationToken);
 
+    /// <summary>Knows nothing from memory: every read goes to the (flaky) store.</summary>
+    public bool TryReadRecent(string room, long afterSequence, int max, out IReadOnlyList<StoredActivity> items)
+    {
+        items = [];
+        return false;
+    }
+
     public Task<RoomPosition> GetPositionAsync(string room, CancellationToken cancellationToken) =>
         _inner.GetPositionAsync(room, cancellationToken);
 }

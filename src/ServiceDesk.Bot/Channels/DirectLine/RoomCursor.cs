@@ -1,0 +1,90 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using ServiceDesk.Core.Storage;
+
+namespace ServiceDesk.Bot.Channels.DirectLine;
+
+/// <summary>
+/// This process's view of where a room's log ends, and its latest activities: appends to the room take
+/// <see cref="Gate"/>, and a failed save makes the view be read again from the database.
+/// </summary>
+internal sealed class RoomCursor
+{
+    private const int TailLength = 64;
+    private volatile StoredActivity[] _tail = [];
+
+    public SemaphoreSlim Gate { get; } = new(1, 1);
+
+    public bool Loaded { get; private set; }
+
+    public long LastSequence { get; private set; }
+
+    public string? LastUserActivityId { get; private set; }
+
+    public async Task LoadAsync(ServiceDeskDbContext db, string room, CancellationToken ct)
+    {
+        var position = await ReadPositionAsync(db, room, ct);
+        LastSequence = position.LastSequence;
+        LastUserActivityId = position.LastUserActivityId;
+        _tail = [];
+        Loaded = true;
+    }
+
+    /// <summary>Appends committed activities (the caller holds <see cref="Gate"/>).</summary>
+    public void Committed(IReadOnlyList<StoredActivity> activities, string? lastUserActivityId)
+    {
+        if (activities.Count == 0) return;
+        LastSequence = activities[^1].Sequence;
+        LastUserActivityId = lastUserActivityId;
+        var tail = _tail;
+        var contiguous = tail.Length == 0 || tail[^1].Sequence + 1 == activities[0].Sequence;
+        _tail = (contiguous ? tail.Concat(activities) : activities).TakeLast(TailLength).ToArray();
+    }
+
+    /// <summary>The save failed (another replica may have taken the sequence): read the position again next time.</summary>
+    public void Invalidate()
+    {
+        Loaded = false;
+        _tail = [];
+    }
+
+    /// <summary>
+    /// The activities after <paramref name="after"/> from the recent ones this process appended, when they cover it.
+    /// What other replicas appended since is not seen here.
+    /// </summary>
+    public bool TryReadRecent(long after, int max, out IReadOnlyList<StoredActivity> items)
+    {
+        var tail = _tail;
+        items = [];
+        if (tail.Length == 0 || after < tail[0].Sequence - 1 || after > tail[^1].Sequence) return false;
+        items = tail.Where(a => a.Sequence > after).Take(max).ToArray();
+        return true;
+    }
+
+    public static async Task<RoomPosition> ReadPositionAsync(ServiceDeskDbContext db, string room, CancellationToken ct)
+    {
+        var recent = await db.ChannelTranscripts.AsNoTracking()
+            .Where(e => e.Channel == InboundActivityMapper.Channel && e.ConversationId == room)
+            .OrderByDescending(e => e.Sequence)
+            .Take(50)
+            .Select(e => new { e.Sequence, e.Payload })
+            .ToListAsync(ct);
+        if (recent.Count == 0)
+            return new RoomPosition(0, null);
+        var lastUser = recent.FirstOrDefault(e => IsFromUser(e.Payload));
+        return new RoomPosition(recent[0].Sequence, lastUser is null ? null : DirectLineIds.ActivityId(room, lastUser.Sequence));
+    }
+
+    private static bool IsFromUser(string payload)
+    {
+        try
+        {
+            return JsonNode.Parse(payload)?["from"]?["role"]?.GetValue<string>() == "user";
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
+        {
+            return false;
+        }
+    }
+}
