@@ -3,6 +3,7 @@
 //   sla [...]            SLA monitor pass cost at 10k / 100k / 1M open tickets
 //   telegram [...]       Telegram polling throughput and latency against the fake Bot API (and grammY as reference)
 //   directline [...]     concurrent full intakes over Direct Line on loopback: turns/s, p50/p99
+//   engine [...]         the conversation engine alone (no HTTP): turns/s and CPU per turn
 //   kb <command> ...     knowledge-base admin commands over an in-memory store seeded from deploy/kb
 switch (args.FirstOrDefault())
 {
@@ -19,7 +20,9 @@ switch (args.FirstOrDefault())
         return await ServiceDesk.Bench.Telegram.TelegramBench.RunAsync(args[1..]);
     case "directline":
         return await ServiceDesk.Bench.DirectLine.DirectLineBench.RunAsync(args[1..]);
+    case "engine":
+        return await ServiceDesk.Bench.Engine.EngineBench.RunAsync(args[1..]);
     default:
-        Console.Error.WriteLine("usage: ServiceDesk.Bench <knowledge | sla | telegram | directline | kb ...>");
+        Console.Error.WriteLine("usage: ServiceDesk.Bench <knowledge | sla | telegram | directline | engine | kb ...>");
         return 2;
 }

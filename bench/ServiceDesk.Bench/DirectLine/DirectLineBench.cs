@@ -86,6 +86,7 @@ public static class DirectLineBench
         var tickets = 0;
         var failures = 0;
         var cpuBefore = service?.CpuTime;
+        var clientBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, options.Conversations).Select(async user =>
         {
@@ -100,6 +101,7 @@ public static class DirectLineBench
         }));
         clock.Stop();
         var cpu = service?.CpuTime - cpuBefore;
+        var clientCpu = Process.GetCurrentProcess().TotalProcessorTime - clientBefore;
 
         var inv = CultureInfo.InvariantCulture;
         Console.WriteLine($"Direct Line bench against {target}");
@@ -111,7 +113,7 @@ public static class DirectLineBench
         Console.WriteLine(string.Create(inv, $"turns: {turns.Count} in {clock.Elapsed.TotalSeconds:F2} s = {turns.Count / clock.Elapsed.TotalSeconds:F0} turns/s"));
         Console.WriteLine(string.Create(inv, $"turn latency (post → first bot reply on the stream): p50 {turns.Percentile(50):F1} ms, p99 {turns.Percentile(99):F1} ms, max {turns.Percentile(100):F1} ms"));
         if (cpu is { } used)
-            Console.WriteLine(string.Create(inv, $"service CPU: {used.TotalSeconds:F2} s = {used.TotalMilliseconds / turns.Count:F2} ms per turn ({used.TotalSeconds / clock.Elapsed.TotalSeconds:F2} of the machine's {Environment.ProcessorCount} cores)"));
+            Console.WriteLine(string.Create(inv, $"service CPU: {used.TotalSeconds:F2} s = {used.TotalMilliseconds / turns.Count:F2} ms per turn ({used.TotalSeconds / clock.Elapsed.TotalSeconds:F2} of the machine's {Environment.ProcessorCount} cores); this client: {clientCpu.TotalMilliseconds / turns.Count:F2} ms per turn"));
         Console.WriteLine(string.Create(inv, $"  of which the POST (answered once the bot has handled the turn): p50 {posts.Percentile(50):F1} ms, p99 {posts.Percentile(99):F1} ms"));
         return failures == 0 && tickets == options.Conversations * options.Rounds ? 0 : 1;
     }

@@ -10,12 +10,14 @@ namespace ServiceDesk.Bot.Channels.DirectLine;
 /// each room's activities in <c>channel_transcripts</c> (conversation = room, sequence = watermark), and each
 /// Direct Line conversation as a <c>channel_state</c> entry. Appends are numbered inside the save that writes them
 /// (under the store's write lock, rooms' gates taken in order), so bot replies can be written in the same
-/// transaction as the turn that made them. The unique (channel, conversation, sequence) index guards against other
+/// transaction as the turn that made them; appends saved on their own are group-committed. The unique (channel, conversation, sequence) index guards against other
 /// replicas: on a clash the room's position is re-read and the save retried. The latest activities of each room
 /// stay in memory for the streams this process serves.
 /// </summary>
-public sealed class EfDirectLineStore(IDbContextFactory<ServiceDeskDbContext> dbFactory, TimeProvider time) : IDirectLineStore
+public sealed class EfDirectLineStore : IDirectLineStore
 {
+    private readonly IDbContextFactory<ServiceDeskDbContext> _dbFactory;
+    private readonly TimeProvider _time;
     private const string Channel = InboundActivityMapper.Channel;
     private const string ConversationKeyPrefix = "directline:conversation:";
     private const int AppendAttempts = 5;
@@ -23,14 +25,22 @@ public sealed class EfDirectLineStore(IDbContextFactory<ServiceDeskDbContext> db
 
     private readonly ConcurrentDictionary<string, RoomCursor> _rooms = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, DirectLineConversation> _bound = new(StringComparer.Ordinal);
+    private readonly RoomAppendBatcher _batcher;
+
+    public EfDirectLineStore(IDbContextFactory<ServiceDeskDbContext> dbFactory, TimeProvider time)
+    {
+        _dbFactory = dbFactory;
+        _time = time;
+        _batcher = new RoomAppendBatcher(SaveAppendsAsync);
+    }
 
     public async Task<bool> TryAddConversationAsync(DirectLineConversation conversation, CancellationToken cancellationToken)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var db = await _dbFactory.CreateDbContextAsync(cancellationToken);
         var key = ConversationKeyPrefix + conversation.Id;
         if (await db.ChannelState.AnyAsync(e => e.Channel == Channel && e.Key == key, cancellationToken))
             return false;
-        db.ChannelState.Add(new ChannelStateEntry { Channel = Channel, Key = key, Value = Serialize(conversation), UpdatedAt = time.GetUtcNow() });
+        db.ChannelState.Add(new ChannelStateEntry { Channel = Channel, Key = key, Value = Serialize(conversation), UpdatedAt = _time.GetUtcNow() });
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -49,7 +59,7 @@ public sealed class EfDirectLineStore(IDbContextFactory<ServiceDeskDbContext> db
     {
         if (_bound.TryGetValue(conversationId, out var cached))
             return cached;
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var db = await _dbFactory.CreateDbContextAsync(cancellationToken);
         var key = ConversationKeyPrefix + conversationId;
         var entry = await db.ChannelState.AsNoTracking().FirstOrDefaultAsync(e => e.Channel == Channel && e.Key == key, cancellationToken);
         if (entry is null)
@@ -62,7 +72,7 @@ public sealed class EfDirectLineStore(IDbContextFactory<ServiceDeskDbContext> db
 
     public async Task<DirectLineConversation> BindToRoomAsync(string conversationId, string userId, string room, CancellationToken cancellationToken)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var db = await _dbFactory.CreateDbContextAsync(cancellationToken);
         var key = ConversationKeyPrefix + conversationId;
         var entry = await db.ChannelState.FirstOrDefaultAsync(e => e.Channel == Channel && e.Key == key, cancellationToken)
             ?? throw new KeyNotFoundException($"conversation {conversationId} does not exist");
@@ -72,7 +82,7 @@ public sealed class EfDirectLineStore(IDbContextFactory<ServiceDeskDbContext> db
         var position = await GetPositionAsync(room, cancellationToken);
         var bound = existing with { UserId = userId, Room = room, BaseSequence = position.LastSequence };
         entry.Value = Serialize(bound);
-        entry.UpdatedAt = time.GetUtcNow();
+        entry.UpdatedAt = _time.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
         return Remember(bound);
     }
@@ -85,21 +95,25 @@ public sealed class EfDirectLineStore(IDbContextFactory<ServiceDeskDbContext> db
         return _bound[conversation.Id] = conversation;
     }
 
-    public async Task<StoredActivity> AppendAsync(string room, bool fromUser, Func<long, string?, string> build, CancellationToken cancellationToken)
+    public Task<StoredActivity> AppendAsync(string room, bool fromUser, Func<long, string?, string> build, CancellationToken cancellationToken) =>
+        _batcher.AppendAsync(new RoomAppend(room, fromUser, build)).WaitAsync(cancellationToken);
+
+    /// <summary>Saves appends in one transaction of their own (retried when another replica took a sequence first).</summary>
+    private async Task<IReadOnlyList<StoredActivity>> SaveAppendsAsync(IReadOnlyList<RoomAppend> appends)
     {
         for (var attempt = 1; ; attempt++)
         {
-            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-            var append = new SingleAppend(this, new RoomAppend(room, fromUser, build));
-            db.Enlist(append);
+            await using var db = await _dbFactory.CreateDbContextAsync();
+            var batch = new AppendBatch(this, appends);
+            db.Enlist(batch);
             try
             {
-                await db.SaveChangesAsync(cancellationToken);
-                return append.Stored!;
+                await db.SaveChangesAsync();
+                return batch.Stored!;
             }
             catch (DbUpdateException) when (attempt < AppendAttempts)
             {
-                // another replica took this sequence: the room's position is read again on the next attempt
+                // another replica took one of these sequences: the rooms' positions are read again on the next attempt
             }
         }
     }
@@ -144,7 +158,7 @@ public sealed class EfDirectLineStore(IDbContextFactory<ServiceDeskDbContext> db
             }
 
             var stored = new List<StoredActivity>(appends.Count);
-            var now = time.GetUtcNow();
+            var now = _time.GetUtcNow();
             foreach (var append in appends)
             {
                 var (added, lastUser) = perRoom[append.Room];
@@ -169,7 +183,7 @@ public sealed class EfDirectLineStore(IDbContextFactory<ServiceDeskDbContext> db
 
     public async Task<IReadOnlyList<StoredActivity>> ReadAsync(string room, long afterSequence, int max, CancellationToken cancellationToken)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var db = await _dbFactory.CreateDbContextAsync(cancellationToken);
         return await db.ChannelTranscripts.AsNoTracking()
             .Where(e => e.Channel == Channel && e.ConversationId == room && e.Sequence > afterSequence)
             .OrderBy(e => e.Sequence)
@@ -186,7 +200,7 @@ public sealed class EfDirectLineStore(IDbContextFactory<ServiceDeskDbContext> db
 
     public async Task<RoomPosition> GetPositionAsync(string room, CancellationToken cancellationToken)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var db = await _dbFactory.CreateDbContextAsync(cancellationToken);
         return await RoomCursor.ReadPositionAsync(db, room, cancellationToken);
     }
 
@@ -202,17 +216,17 @@ public sealed class EfDirectLineStore(IDbContextFactory<ServiceDeskDbContext> db
 
     private sealed record StoredConversation(string? UserId, string? Room, long BaseSequence, string? Locale, DateTimeOffset CreatedAt);
 
-    /// <summary>One append saved on its own (a user's activity): staged by the save, so it numbers under the write lock.</summary>
-    private sealed class SingleAppend(EfDirectLineStore store, RoomAppend append) : ISaveParticipant
+    /// <summary>Appends saved on their own (users' activities): staged by the save, so they number under the write lock.</summary>
+    private sealed class AppendBatch(EfDirectLineStore store, IReadOnlyList<RoomAppend> appends) : ISaveParticipant
     {
         private Action<bool>? _completed;
 
-        public StoredActivity? Stored { get; private set; }
+        public IReadOnlyList<StoredActivity>? Stored { get; private set; }
 
         public async Task BeforeSaveAsync(ServiceDeskDbContext db, CancellationToken cancellationToken)
         {
-            var (stored, completed) = await store.StageAsync(db, [append], cancellationToken);
-            Stored = stored[0];
+            var (stored, completed) = await store.StageAsync(db, appends, cancellationToken);
+            Stored = stored;
             _completed = completed;
         }
 
