@@ -67,11 +67,11 @@ public sealed class ConversationEngine(
     {
         var now = clock.GetUtcNow();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (await db.ProcessedMessages.AnyAsync(p => p.Channel == message.Channel && p.MessageId == message.MessageId, ct))
+        if (await TurnQueries.IsProcessed(db, message.Channel, message.MessageId, ct))
             return TurnResult.DuplicateMessage;
 
         var person = people.Resolve(message.SenderIdentity, message.SenderName);
-        var profile = await db.Profiles.FindAsync([person.Id], ct);
+        var profile = await TurnQueries.Profile(db, person.Id, ct);
         if (profile is null)
         {
             profile = new PersonProfile { PersonId = person.Id, Language = person.Language };
@@ -83,10 +83,9 @@ public sealed class ConversationEngine(
             profile.PrivateConversationId = message.ConversationId;
             profile.Unreachable = false;
         }
-        profile.UpdatedAt = now;
 
         var key = ConversationState.KeyOf(message.Channel, message.ConversationId, message.SenderId);
-        var state = await db.Conversations.FindAsync([key], ct);
+        var state = await TurnQueries.Conversation(db, key, ct);
         if (state is null)
         {
             state = new ConversationState { Id = key, Channel = message.Channel, ConversationId = message.ConversationId, PersonId = person.Id };
@@ -103,6 +102,10 @@ public sealed class ConversationEngine(
         await DispatchAsync(ctx, ct);
 
         state.UpdatedAt = now;
+        // the profile is written only when the turn changed it (not on every message)
+        var profileEntry = db.Entry(profile);
+        profileEntry.DetectChanges();
+        if (profileEntry.State is EntityState.Added or EntityState.Modified) profile.UpdatedAt = now;
         db.ProcessedMessages.Add(new ProcessedMessage { Channel = message.Channel, MessageId = message.MessageId, ProcessedAt = now });
         await hooks.RunAsync(db, ctx.Outbox, now, ct);
         await db.SaveChangesAsync(ct);

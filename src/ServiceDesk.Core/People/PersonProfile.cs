@@ -14,5 +14,6 @@ public sealed class PersonProfile
     /// <summary>Set when a channel said the person blocked the bot; cleared when they write again.</summary>
     public bool Unreachable { get; set; }
 
+    /// <summary>When the profile last changed (not when the person last wrote).</summary>
     public DateTimeOffset UpdatedAt { get; set; }
 }

@@ -9,6 +9,28 @@ namespace ServiceDesk.Core.Tests.Conversations;
 public sealed class ConversationEngineTests
 {
     [Fact]
+    public async Task Profile_when_a_turn_changes_nothing_in_it_is_not_rewritten()
+    {
+        await using var desk = await TestDesk.StartAsync();
+        await desk.SendAsync("alice", "alice", "help");
+        var written = await ProfileUpdatedAtAsync(desk);
+
+        desk.Clock.Advance(TimeSpan.FromMinutes(5));
+        await desk.SendAsync("alice", "alice", "help");
+        Assert.Equal(written, await ProfileUpdatedAtAsync(desk));
+
+        desk.Clock.Advance(TimeSpan.FromMinutes(5));
+        await desk.SendAsync("alice", "alice", "lang pl");
+        Assert.Equal(desk.Clock.GetUtcNow(), await ProfileUpdatedAtAsync(desk));
+    }
+
+    private static async Task<DateTimeOffset> ProfileUpdatedAtAsync(TestDesk desk)
+    {
+        await using var db = await desk.Get<IDbContextFactory<ServiceDeskDbContext>>().CreateDbContextAsync();
+        return (await db.Profiles.SingleAsync()).UpdatedAt;
+    }
+
+    [Fact]
     public async Task Employee_when_running_engineer_commands_on_any_ticket_is_refused_with_a_reason()
     {
         await using var desk = await TestDesk.StartAsync();
