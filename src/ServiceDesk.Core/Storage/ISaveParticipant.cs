@@ -1,9 +1,10 @@
 namespace ServiceDesk.Core.Storage;
 
 /// <summary>
-/// Work that belongs to the save of a unit of work: it runs once the store's write lock is held (so what it reads,
-/// e.g. where a log ends, cannot change before the commit), may add entities to be written with the rest, and hears
-/// whether the commit went through.
+/// Work that belongs to the save of a unit of work: it runs at the start of the save (before the store's write lock is
+/// taken: a participant that numbers things holds its own lock until <see cref="AfterSave"/>, and such locks are
+/// always taken before the write lock), may add entities to be written with the rest, and hears whether the commit
+/// went through.
 /// </summary>
 public interface ISaveParticipant
 {

@@ -62,25 +62,14 @@ public sealed class ServiceDeskDbContext(DbContextOptions<ServiceDeskDbContext> 
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
+    /// <summary>
+    /// Saves. The work that needs no exclusive access runs first — the participants' staging (under their own locks),
+    /// change detection — so that on SQLite the in-process write gate, which serializes the writers instead of letting
+    /// them sleep in SQLite's busy handler, is held only while the changes are written and committed.
+    /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         BumpVersions();
-        if (!Database.IsSqlite()) return await SaveWithParticipantsAsync(acceptAllChangesOnSuccess, cancellationToken);
-        var gate = SqliteWriteGate.For(Database.GetConnectionString() ?? "");
-        await gate.WaitAsync(cancellationToken);
-        try
-        {
-            return await SaveWithParticipantsAsync(acceptAllChangesOnSuccess, cancellationToken);
-        }
-        finally
-        {
-            gate.Release();
-        }
-    }
-
-    private async Task<int> SaveWithParticipantsAsync(bool acceptAllChangesOnSuccess, CancellationToken ct)
-    {
-        if (_participants.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
         var participants = _participants.ToList();
         _participants.Clear();
         var prepared = new List<ISaveParticipant>(participants.Count);
@@ -90,15 +79,34 @@ public sealed class ServiceDeskDbContext(DbContextOptions<ServiceDeskDbContext> 
             foreach (var participant in participants)
             {
                 prepared.Add(participant);
-                await participant.BeforeSaveAsync(this, ct);
+                await participant.BeforeSaveAsync(this, cancellationToken);
             }
-            var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
+            var written = await WriteAsync(acceptAllChangesOnSuccess, cancellationToken);
             committed = true;
             return written;
         }
         finally
         {
             foreach (var participant in prepared) participant.AfterSave(committed);
+        }
+    }
+
+    private async Task<int> WriteAsync(bool acceptAllChangesOnSuccess, CancellationToken ct)
+    {
+        if (!Database.IsSqlite()) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
+        ChangeTracker.DetectChanges();
+        var detect = ChangeTracker.AutoDetectChangesEnabled;
+        var gate = SqliteWriteGate.For(Database.GetConnectionString() ?? "");
+        await gate.WaitAsync(ct);
+        try
+        {
+            ChangeTracker.AutoDetectChangesEnabled = false; // just done, outside the gate
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = detect;
+            gate.Release();
         }
     }
 
