@@ -69,13 +69,13 @@ public static class DirectLineBench
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = 512, PooledConnectionLifetime = TimeSpan.FromMinutes(10) };
         using var http = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(30) };
 
-        // warm-up, not measured: JIT tiering (a fresh service runs at a third of its speed for its first ~5,000 turns),
-        // the connection pool, the database's first pages
+        // warm-up, not measured: JIT tiering (a fresh service spends up to twice the CPU per turn for its first ~20,000
+        // turns), the connection pool, the database's first pages
         var warmClock = Stopwatch.StartNew();
         var warm = new LatencyRecorder();
-        await Task.WhenAll(Enumerable.Range(0, options.WarmupRounds > 0 ? options.Conversations : 0).Select(async user =>
+        await Task.WhenAll(Enumerable.Range(0, options.Warmup > TimeSpan.Zero ? options.Conversations : 0).Select(async user =>
         {
-            for (var round = 0; round < options.WarmupRounds; round++)
+            for (var round = 0; warmClock.Elapsed < options.Warmup; round++)
                 await RunOneAsync(new BenchConversation(http, url, $"warm{user}-{round}", options), warm, new LatencyRecorder(), ct);
         }));
         warmClock.Stop();
@@ -107,8 +107,8 @@ public static class DirectLineBench
         Console.WriteLine($"Direct Line bench against {target}");
         var load = options.Rate > 0 ? $"paced: each user starts a turn every {options.Pace.TotalMilliseconds:F0} ms (offered {options.Rate:F0} turns/s)"
             : options.Think > TimeSpan.Zero ? $"think time {options.Think.TotalMilliseconds} ms" : "closed loop (no think time)";
-        if (options.WarmupRounds > 0)
-            Console.WriteLine(string.Create(inv, $"warm-up (not measured): {options.WarmupRounds} intakes per user, {warm.Count} turns in {warmClock.Elapsed.TotalSeconds:F1} s = {warm.Count / warmClock.Elapsed.TotalSeconds:F0} turns/s, p50 {warm.Percentile(50):F1} ms, p99 {warm.Percentile(99):F1} ms"));
+        if (options.Warmup > TimeSpan.Zero)
+            Console.WriteLine(string.Create(inv, $"warm-up (not measured): {warm.Count} turns in {warmClock.Elapsed.TotalSeconds:F1} s = {warm.Count / warmClock.Elapsed.TotalSeconds:F0} turns/s, p50 {warm.Percentile(50):F1} ms, p99 {warm.Percentile(99):F1} ms"));
         Console.WriteLine(string.Create(inv, $"conversations: {options.Conversations} concurrent × {options.Rounds} rounds, {load}; tickets created: {tickets}, failed: {failures}"));
         Console.WriteLine(string.Create(inv, $"turns: {turns.Count} in {clock.Elapsed.TotalSeconds:F2} s = {turns.Count / clock.Elapsed.TotalSeconds:F0} turns/s"));
         Console.WriteLine(string.Create(inv, $"turn latency (post → first bot reply on the stream): p50 {turns.Percentile(50):F1} ms, p99 {turns.Percentile(99):F1} ms, max {turns.Percentile(100):F1} ms"));

@@ -14,7 +14,7 @@ public interface IStoreDeliveredChannel
 
     /// <summary>
     /// Adds the rows that deliver <paramref name="messages"/> (in order) to <paramref name="db"/>; runs inside the save,
-    /// before the store's write lock is taken. Returns per message what a send would have answered (ids of messages this save
+    /// with the store's write gate held. Returns per message what a send would have answered (ids of messages this save
     /// makes, so no ticket thread has them yet), and what to do once the
     /// save's outcome is known (it is called exactly once, also when staging itself failed).
     /// </summary>

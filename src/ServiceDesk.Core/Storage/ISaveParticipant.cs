@@ -1,10 +1,10 @@
 namespace ServiceDesk.Core.Storage;
 
 /// <summary>
-/// Work that belongs to the save of a unit of work: it runs at the start of the save (before the store's write lock is
-/// taken: a participant that numbers things holds its own lock until <see cref="AfterSave"/>, and such locks are
-/// always taken before the write lock), may add entities to be written with the rest, and hears whether the commit
-/// went through.
+/// Work that belongs to the save of a unit of work: it runs inside the save, once the store's write gate is held (a
+/// participant that numbers things may take locks of its own and hold them until <see cref="AfterSave"/>: nobody
+/// waits for the gate while holding one). It may add entities (only add: changes were detected already) to be
+/// written with the rest, and hears whether the commit went through.
 /// </summary>
 public interface ISaveParticipant
 {

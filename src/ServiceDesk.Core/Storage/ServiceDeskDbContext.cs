@@ -63,13 +63,33 @@ public sealed class ServiceDeskDbContext(DbContextOptions<ServiceDeskDbContext> 
     }
 
     /// <summary>
-    /// Saves. The work that needs no exclusive access runs first — the participants' staging (under their own locks),
-    /// change detection — so that on SQLite the in-process write gate, which serializes the writers instead of letting
-    /// them sleep in SQLite's busy handler, is held only while the changes are written and committed.
+    /// Saves. On SQLite, writers queue on an in-process write gate instead of sleeping in SQLite's busy handler; change
+    /// detection runs before the gate, the participants' staging (which may take locks of its own, always after the
+    /// gate, so nobody waits for the gate while holding one) and the writing inside it.
     /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         BumpVersions();
+        if (!Database.IsSqlite()) return await SaveWithParticipantsAsync(acceptAllChangesOnSuccess, cancellationToken);
+        ChangeTracker.DetectChanges();
+        var detect = ChangeTracker.AutoDetectChangesEnabled;
+        var gate = SqliteWriteGate.For(Database.GetConnectionString() ?? "");
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            ChangeTracker.AutoDetectChangesEnabled = false; // just done; participants only add entities
+            return await SaveWithParticipantsAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = detect;
+            gate.Release();
+        }
+    }
+
+    private async Task<int> SaveWithParticipantsAsync(bool acceptAllChangesOnSuccess, CancellationToken ct)
+    {
+        if (_participants.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
         var participants = _participants.ToList();
         _participants.Clear();
         var prepared = new List<ISaveParticipant>(participants.Count);
@@ -79,34 +99,15 @@ public sealed class ServiceDeskDbContext(DbContextOptions<ServiceDeskDbContext> 
             foreach (var participant in participants)
             {
                 prepared.Add(participant);
-                await participant.BeforeSaveAsync(this, cancellationToken);
+                await participant.BeforeSaveAsync(this, ct);
             }
-            var written = await WriteAsync(acceptAllChangesOnSuccess, cancellationToken);
+            var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
             committed = true;
             return written;
         }
         finally
         {
             foreach (var participant in prepared) participant.AfterSave(committed);
-        }
-    }
-
-    private async Task<int> WriteAsync(bool acceptAllChangesOnSuccess, CancellationToken ct)
-    {
-        if (!Database.IsSqlite()) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
-        ChangeTracker.DetectChanges();
-        var detect = ChangeTracker.AutoDetectChangesEnabled;
-        var gate = SqliteWriteGate.For(Database.GetConnectionString() ?? "");
-        await gate.WaitAsync(ct);
-        try
-        {
-            ChangeTracker.AutoDetectChangesEnabled = false; // just done, outside the gate
-            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
-        }
-        finally
-        {
-            ChangeTracker.AutoDetectChangesEnabled = detect;
-            gate.Release();
         }
     }
 

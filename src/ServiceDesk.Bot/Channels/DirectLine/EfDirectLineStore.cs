@@ -9,7 +9,7 @@ namespace ServiceDesk.Bot.Channels.DirectLine;
 /// Direct Line state in the service's database, so any replica serves any client and a restart loses nothing:
 /// each room's activities in <c>channel_transcripts</c> (conversation = room, sequence = watermark), and each
 /// Direct Line conversation as a <c>channel_state</c> entry. Appends are numbered inside the save that writes them
-/// (rooms' gates taken in order and held until the commit), so bot replies can be written in the same
+/// (inside the store's write gate; rooms' gates taken in order and held until the commit), so bot replies can be written in the same
 /// transaction as the turn that made them; appends saved on their own are group-committed. The unique (channel, conversation, sequence) index guards against other
 /// replicas: on a clash the room's position is re-read and the save retried. The latest activities of each room
 /// stay in memory for the streams this process serves.
