@@ -17,13 +17,14 @@ namespace ServiceDesk.Core;
 
 public static class ServiceDeskCore
 {
-    /// <summary>The background work of the core: outbox delivery, auto-close, the SLA monitor, the knowledge index refresh.</summary>
+    /// <summary>The background work of the core: outbox delivery, auto-close, the SLA monitor, the knowledge index refresh, SQLite checkpoints.</summary>
     public static IServiceCollection AddServiceDeskBackgroundWork(this IServiceCollection services)
     {
         services.AddHostedService<OutboxDispatcherLoop>();
         services.AddHostedService(sp => sp.GetRequiredService<AutoCloser>());
         services.AddSlaMonitorLoop();
         services.AddHostedService<KnowledgeIndexRefresher>();
+        services.AddHostedService(sp => sp.GetRequiredService<SqliteCheckpointer>());
         return services;
     }
 

@@ -21,7 +21,9 @@ public sealed partial class BenchConversation(HttpClient http, string baseUrl, s
 
     public string? TicketKey { get; private set; }
 
-    public async Task RunAsync(LatencyRecorder turns, LatencyRecorder posts, CancellationToken ct)
+    /// <param name="startAfter">A pause before the first turn: paced users start spread over one pace interval, as
+    /// a crowd does, instead of all in the same millisecond (which would make every interval a burst).</param>
+    public async Task RunAsync(LatencyRecorder turns, LatencyRecorder posts, CancellationToken ct, TimeSpan startAfter = default)
     {
         var start = await http.PostAsJsonAsync($"{baseUrl}/v3/directline/conversations", new { user = new { id = userId }, locale = "en-US" }, ct);
         start.EnsureSuccessStatusCode();
@@ -34,6 +36,8 @@ public sealed partial class BenchConversation(HttpClient http, string baseUrl, s
         var receiving = ReceiveAsync(socket, stop.Token);
         try
         {
+            if (startAfter > TimeSpan.Zero)
+                await Task.Delay(startAfter, ct);
             var next = new JsonObject { ["text"] = options.Problem };
             for (var turn = 0; turn < options.MaxTurns && TicketKey is null; turn++)
             {

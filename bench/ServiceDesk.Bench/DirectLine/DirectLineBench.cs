@@ -76,7 +76,8 @@ public static class DirectLineBench
         await Task.WhenAll(Enumerable.Range(0, options.Warmup > TimeSpan.Zero ? options.Conversations : 0).Select(async user =>
         {
             for (var round = 0; warmClock.Elapsed < options.Warmup; round++)
-                await RunOneAsync(new BenchConversation(http, url, $"warm{user}-{round}", options), warm, new LatencyRecorder(), ct);
+                await RunOneAsync(new BenchConversation(http, url, $"warm{user}-{round}", options), warm, new LatencyRecorder(), ct,
+                    round == 0 ? options.Pace * Random.Shared.NextDouble() : TimeSpan.Zero);
         }));
         warmClock.Stop();
 
@@ -93,7 +94,8 @@ public static class DirectLineBench
             for (var round = 0; round < options.Rounds; round++)
             {
                 var conversation = new BenchConversation(http, url, $"b{runId}-{user}-{round}", options);
-                if (!await RunOneAsync(conversation, turns, posts, ct))
+                var spread = round == 0 ? options.Pace * Random.Shared.NextDouble() : TimeSpan.Zero;
+                if (!await RunOneAsync(conversation, turns, posts, ct, spread))
                     Interlocked.Increment(ref failures);
                 else if (conversation.TicketKey is not null)
                     Interlocked.Increment(ref tickets);
@@ -118,11 +120,12 @@ public static class DirectLineBench
         return failures == 0 && tickets == options.Conversations * options.Rounds ? 0 : 1;
     }
 
-    private static async Task<bool> RunOneAsync(BenchConversation conversation, LatencyRecorder turns, LatencyRecorder posts, CancellationToken ct)
+    private static async Task<bool> RunOneAsync(BenchConversation conversation, LatencyRecorder turns, LatencyRecorder posts, CancellationToken ct,
+        TimeSpan startAfter = default)
     {
         try
         {
-            await conversation.RunAsync(turns, posts, ct);
+            await conversation.RunAsync(turns, posts, ct, startAfter);
             return true;
         }
         catch (Exception e) when (e is HttpRequestException or OperationCanceledException or System.Net.WebSockets.WebSocketException)

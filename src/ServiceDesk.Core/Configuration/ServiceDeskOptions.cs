@@ -48,6 +48,12 @@ public sealed class DatabaseOptions
 
     /// <summary>Empty for SQLite means <c>{DataDirectory}/servicedesk.db</c>.</summary>
     public string? ConnectionString { get; set; }
+
+    /// <summary>
+    /// SQLite: how often the service moves the write-ahead log into the database file in the background, so that no
+    /// turn's commit has to (a commit checkpoints only if the log grew past 10,000 pages anyway).
+    /// </summary>
+    public TimeSpan CheckpointInterval { get; set; } = TimeSpan.FromMilliseconds(200);
 }
 
 public sealed class LineOptions

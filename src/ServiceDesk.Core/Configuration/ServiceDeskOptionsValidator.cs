@@ -34,6 +34,7 @@ public sealed class ServiceDeskOptionsValidator : IValidateOptions<ServiceDeskOp
         foreach (var (id, p) in o.People)
             foreach (var i in p.Identities.Where(i => !IsAddress(i)))
                 errors.Add($"ServiceDesk:People:{id}:Identities '{i}' must be channel:id.");
+        if (o.Database.CheckpointInterval <= TimeSpan.Zero) errors.Add("ServiceDesk:Database:CheckpointInterval must be positive.");
         if (o.AutoCloseAfter <= TimeSpan.Zero) errors.Add("ServiceDesk:AutoCloseAfter must be positive.");
         if (o.ReopenWindowDays < 0) errors.Add("ServiceDesk:ReopenWindowDays must not be negative.");
         if (o.ConversationIdleTimeout <= TimeSpan.Zero) errors.Add("ServiceDesk:ConversationIdleTimeout must be positive.");

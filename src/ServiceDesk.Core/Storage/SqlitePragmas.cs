@@ -7,14 +7,15 @@ namespace ServiceDesk.Core.Storage;
 
 /// <summary>
 /// Per-connection SQLite settings: wait for a writer instead of failing at once, and in WAL mode sync at checkpoints
-/// (a committed turn survives a process crash; only an OS crash may lose the last transactions). The settings stay
+/// (a committed turn survives a process crash; only an OS crash may lose the last transactions); checkpoints are the
+/// <see cref="SqliteCheckpointer"/>'s job, a commit checkpoints only when the log grew past 10,000 pages. The settings stay
 /// with the native connection, which the pool hands out again and again: each is configured once.
 /// </summary>
 internal sealed class SqlitePragmas : DbConnectionInterceptor
 {
     public static SqlitePragmas Instance { get; } = new();
 
-    private const string Sql = "PRAGMA busy_timeout = 30000; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;";
+    private const string Sql = "PRAGMA busy_timeout = 30000; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA wal_autocheckpoint = 10000;";
 
     private readonly ConditionalWeakTable<object, object> _configured = [];
 

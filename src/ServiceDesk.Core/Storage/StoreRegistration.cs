@@ -18,6 +18,7 @@ public static class StoreRegistration
             Configure(db, options);
         });
         services.AddSingleton<DatabaseInitializer>();
+        services.AddSingleton<SqliteCheckpointer>();
         return services;
     }
 

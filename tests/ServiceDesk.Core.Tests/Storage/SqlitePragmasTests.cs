@@ -20,6 +20,7 @@ public sealed class SqlitePragmasTests
             Assert.Equal(30000L, await ScalarAsync(connection, "PRAGMA busy_timeout"));
             Assert.Equal(1L, await ScalarAsync(connection, "PRAGMA synchronous")); // NORMAL
             Assert.Equal(1L, await ScalarAsync(connection, "PRAGMA foreign_keys"));
+            Assert.Equal(10000L, await ScalarAsync(connection, "PRAGMA wal_autocheckpoint")); // the checkpointer's job
             await db.Database.CloseConnectionAsync();
         }
     }
@@ -42,5 +43,18 @@ public sealed class SqlitePragmasTests
         await using var cmd = connection.CreateCommand();
         cmd.CommandText = sql;
         return (long)(await cmd.ExecuteScalarAsync())!;
+    }
+
+    [Fact]
+    public async Task Checkpointer_when_the_log_has_frames_moves_them_all_into_the_database_file()
+    {
+        await using var desk = await TestDesk.StartAsync();
+        await desk.SendAsync("alice", "alice", "help");
+        var checkpointer = desk.Get<SqliteCheckpointer>();
+
+        var (log, moved) = await checkpointer.CheckpointOnceAsync(CancellationToken.None);
+
+        Assert.True(log > 0);
+        Assert.Equal(log, moved);
     }
 }
