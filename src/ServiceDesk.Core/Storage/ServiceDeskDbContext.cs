@@ -74,17 +74,18 @@ public sealed class ServiceDeskDbContext(DbContextOptions<ServiceDeskDbContext> 
         ChangeTracker.DetectChanges();
         var detect = ChangeTracker.AutoDetectChangesEnabled;
         var gate = SqliteWriteGate.For(Database.GetConnectionString() ?? "");
-        await gate.WaitAsync(cancellationToken);
-        try
+        return await gate.RunAsync(async () =>
         {
             ChangeTracker.AutoDetectChangesEnabled = false; // just done; participants only add entities
-            return await SaveWithParticipantsAsync(acceptAllChangesOnSuccess, cancellationToken);
-        }
-        finally
-        {
-            ChangeTracker.AutoDetectChangesEnabled = detect;
-            gate.Release();
-        }
+            try
+            {
+                return await SaveWithParticipantsAsync(acceptAllChangesOnSuccess, cancellationToken);
+            }
+            finally
+            {
+                ChangeTracker.AutoDetectChangesEnabled = detect;
+            }
+        }, cancellationToken);
     }
 
     private async Task<int> SaveWithParticipantsAsync(bool acceptAllChangesOnSuccess, CancellationToken ct)
