@@ -8,11 +8,14 @@ namespace ServiceDesk.Bench.Telegram;
 /// <summary>
 /// Closed-loop load through the fake Bot API: each of C simulated users sends a private message, waits for
 /// the bot's first sendMessage to their chat, then sends the next. Latency is from the update being
-/// queued at the fake to the reply reaching the fake.
+/// queued at the fake to the reply reaching the fake. Update ids keep counting across runs, so a run may use other
+/// chats than the one before it (an unmeasured warm-up) without its updates looking like repeats.
 /// </summary>
 public sealed class TelegramLoadDriver(FakeTelegramServer fake, int chats, Func<long, int, string> textFor)
 {
-    private const long FirstUser = 7_000_000;
+    /// <summary>The first simulated user (and private chat) of a run that names none.</summary>
+    public const long FirstUser = 7_000_000;
+
     private readonly Lock _gate = new();
     private readonly Dictionary<long, long> _outstandingSince = [];
     private readonly List<double> _latencies = [];
@@ -22,7 +25,7 @@ public sealed class TelegramLoadDriver(FakeTelegramServer fake, int chats, Func<
     private int _target;
     private TaskCompletionSource _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public async Task<LoadResult> RunAsync(string name, int updates, TimeSpan timeout)
+    public async Task<LoadResult> RunAsync(string name, int updates, TimeSpan timeout, long firstUser = FirstUser)
     {
         lock (_gate)
         {
@@ -38,7 +41,7 @@ public sealed class TelegramLoadDriver(FakeTelegramServer fake, int chats, Func<
         try
         {
             for (var c = 0; c < chats; c++)
-                PushNext(FirstUser + c);
+                PushNext(firstUser + c);
             if (await Task.WhenAny(_done.Task, Task.Delay(timeout)) != _done.Task)
                 throw new TimeoutException($"{name}: only {_answered} of {updates} replies within {timeout}");
             clock.Stop();
