@@ -62,28 +62,28 @@ public sealed class TelegramLoadDriver(FakeTelegramServer fake, int chats, Func<
 
     private void PushNext(long user)
     {
-        long id;
+        // The id is taken and the update queued under one lock: Telegram numbers updates in the order they arrive, and a
+        // higher id queued first would be confirmed (offset past it) before the lower one arrives, losing it.
         lock (_gate)
         {
             if (_remaining <= 0)
                 return;
             _remaining--;
-            id = _nextUpdate++;
+            var id = _nextUpdate++;
             _outstandingSince[user] = Stopwatch.GetTimestamp();
-        }
-
-        fake.PushUpdate(JsonSerializer.Serialize(new
-        {
-            update_id = id,
-            message = new
+            fake.PushUpdate(JsonSerializer.Serialize(new
             {
-                message_id = id,
-                date = 1735689600,
-                from = new { id = user, is_bot = false, first_name = "Bench", language_code = "en" },
-                chat = new { id = user, type = "private" },
-                text = textFor(user, (int)id),
-            },
-        }));
+                update_id = id,
+                message = new
+                {
+                    message_id = id,
+                    date = 1735689600,
+                    from = new { id = user, is_bot = false, first_name = "Bench", language_code = "en" },
+                    chat = new { id = user, type = "private" },
+                    text = textFor(user, (int)id),
+                },
+            }));
+        }
     }
 
     private void OnCall(RecordedCall call)
