@@ -61,6 +61,14 @@ public abstract class KeyValueTelegramStateStore : ITelegramStateStore
         return new TelegramChatStatus(migrated, found.ContainsKey($"unreachable:{chatId}"));
     }
 
+    public async Task<IReadOnlySet<long>> UnreachableAmongAsync(IReadOnlyCollection<long> chatIds, CancellationToken ct)
+    {
+        if (chatIds.Count == 0)
+            return new HashSet<long>();
+        var found = await GetManyAsync(chatIds.Select(id => $"unreachable:{id}").ToList(), ct);
+        return chatIds.Where(id => found.ContainsKey($"unreachable:{id}")).ToHashSet();
+    }
+
     public virtual Task SetUnreachableAsync(long chatId, bool unreachable, CancellationToken ct) =>
         unreachable ? SetAsync($"unreachable:{chatId}", "1", ct) : RemoveAsync($"unreachable:{chatId}", ct);
 
