@@ -37,6 +37,8 @@ public sealed class TelegramLoadDriver(FakeTelegramServer fake, int chats, Func<
         }
 
         fake.CallRecorded += OnCall;
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var cpu = TimeSpan.Zero;
         var clock = Stopwatch.StartNew();
         try
         {
@@ -45,6 +47,7 @@ public sealed class TelegramLoadDriver(FakeTelegramServer fake, int chats, Func<
             if (await Task.WhenAny(_done.Task, Task.Delay(timeout)) != _done.Task)
                 throw new TimeoutException($"{name}: only {_answered} of {updates} replies within {timeout}");
             clock.Stop();
+            cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
         }
         finally
         {
@@ -56,7 +59,7 @@ public sealed class TelegramLoadDriver(FakeTelegramServer fake, int chats, Func<
         lock (_gate)
         {
             _outstandingSince.Clear();
-            return new LoadResult(name, updates, clock.Elapsed, _latencies.ToList());
+            return new LoadResult(name, updates, clock.Elapsed, _latencies.ToList(), cpu);
         }
     }
 
@@ -103,5 +106,5 @@ public sealed class TelegramLoadDriver(FakeTelegramServer fake, int chats, Func<
     }
 
     public static string Describe(LoadResult r) => string.Create(CultureInfo.InvariantCulture,
-        $"{r.Name,-34} {r.UpdatesPerSecond,10:F0} upd/s   p50 {r.Percentile(50),7:F2} ms   p99 {r.Percentile(99),7:F2} ms   ({r.Updates} updates in {r.Elapsed.TotalSeconds:F2} s)");
+        $"{r.Name,-34} {r.UpdatesPerSecond,10:F0} upd/s   p50 {r.Percentile(50),7:F2} ms   p99 {r.Percentile(99),7:F2} ms   cpu {r.CpuMsPerUpdate,5:F2} ms/upd   ({r.Updates} updates in {r.Elapsed.TotalSeconds:F2} s)");
 }
