@@ -68,7 +68,7 @@ public sealed class TelegramPollingServiceTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Polling_when_a_chat_blocks_unblocks_and_writes_within_one_batch_ends_reachable()
+    public async Task Polling_when_a_chat_blocks_the_bot_and_writes_again_within_one_batch_ends_reachable()
     {
         var store = new CountingStateStore();
         _fake.PushUpdate(MyChatMember(310, 1010, "kicked"));

@@ -2,7 +2,7 @@ namespace ServiceDesk.Bot.Channels.Telegram.Receiving;
 
 /// <summary>
 /// The unreachable marks of a polled batch's chats, read once for the batch and kept current by the batch's own changes (a
-/// chat that blocks and unblocks the bot within one batch); chats not read are unknown and looked up one by one.
+/// chat that blocks the bot and writes again within one batch); chats not read are unknown and looked up one by one.
 /// </summary>
 public sealed class TelegramChatMarks
 {

@@ -28,8 +28,8 @@ public sealed class TelegramUpdateProcessor(
 
     /// <summary>
     /// As <see cref="ProcessAsync(Update, CancellationToken)"/>, with the unreachable marks of chats as the receiver read them for
-    /// the whole batch just before (one read instead of one per update); a chat not in <paramref name="unreachable"/>'s
-    /// <c>Known</c> is read here.
+    /// the whole batch just before (one read instead of one per update); a chat that <paramref name="unreachable"/> does not
+    /// know is read here.
     /// </summary>
     public async Task<bool> ProcessAsync(Update update, TelegramChatMarks? unreachable, CancellationToken ct)
     {
