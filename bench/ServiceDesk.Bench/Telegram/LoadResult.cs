@@ -1,8 +1,14 @@
 namespace ServiceDesk.Bench.Telegram;
 
-/// <summary>What one benchmark run measured: throughput and update→reply latency percentiles.</summary>
-public sealed record LoadResult(string Name, int Updates, TimeSpan Elapsed, IReadOnlyList<double> LatenciesMs)
+/// <summary>
+/// What one benchmark run measured: throughput, update→reply latency percentiles and the CPU time the whole bench process
+/// (service, fake Bot API and load driver; not the grammY peer's node process) used, which a busy machine disturbs less
+/// than the throughput.
+/// </summary>
+public sealed record LoadResult(string Name, int Updates, TimeSpan Elapsed, IReadOnlyList<double> LatenciesMs, TimeSpan CpuTime = default)
 {
+    public double CpuMsPerUpdate => Updates == 0 ? double.NaN : CpuTime.TotalMilliseconds / Updates;
+
     public double UpdatesPerSecond => Updates / Elapsed.TotalSeconds;
 
     public double Percentile(double p)

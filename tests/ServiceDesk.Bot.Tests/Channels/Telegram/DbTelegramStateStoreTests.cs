@@ -69,6 +69,29 @@ public sealed class DbTelegramStateStoreTests : IAsyncLifetime
         Assert.Empty(await Unreachable(factory));
     }
 
+    [Fact]
+    public async Task Store_when_chat_status_was_read_as_fine_trusts_it_for_a_while_but_sees_its_own_changes_at_once()
+    {
+        var store = Store();
+        var replica = Store();
+        var fine = new TelegramChatStatus(null, false);
+        Assert.Equal(fine, await store.GetChatStatusAsync(111, default));
+        Assert.Equal(fine, await store.GetChatStatusAsync(333, default));
+        Assert.Equal(fine, await store.GetChatStatusAsync(-4001234567, default));
+
+        await replica.SetUnreachableAsync(111, true, default);
+        await store.SetUnreachableAsync(333, true, default);
+        await store.SetMigratedChatIdAsync(-4001234567, -1001234567890, default);
+
+        Assert.Equal(fine, await store.GetChatStatusAsync(111, default)); // another replica's change: a send finds out from Telegram
+        Assert.Equal(new TelegramChatStatus(null, true), await store.GetChatStatusAsync(333, default));
+        Assert.Equal(new TelegramChatStatus(-1001234567890, false), await store.GetChatStatusAsync(-4001234567, default));
+        _desk.Clock.Advance(DbTelegramStateStore.FineStatusLifetime);
+        Assert.Equal(new TelegramChatStatus(null, true), await store.GetChatStatusAsync(111, default));
+        await replica.SetUnreachableAsync(111, false, default);
+        Assert.Equal(fine, await store.GetChatStatusAsync(111, default)); // only "fine" is remembered
+    }
+
     private static async Task<List<string>> Unreachable(IDbContextFactory<ServiceDeskDbContext> factory)
     {
         await using var db = await factory.CreateDbContextAsync();

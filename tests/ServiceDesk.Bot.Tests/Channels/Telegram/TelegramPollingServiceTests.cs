@@ -52,6 +52,45 @@ public sealed class TelegramPollingServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Polling_when_a_batch_has_messages_from_many_private_chats_reads_their_unreachable_marks_at_once()
+    {
+        var store = new CountingStateStore();
+        await store.SetUnreachableAsync(1002, true, default);
+        for (var i = 0; i < 5; i++)
+            _fake.PushUpdate(TelegramSamples.Text(300 + i, 1000 + i, $"hello {i}"));
+        await using var host = await TelegramAdapterHost.StartAsync(_fake, store: store);
+
+        await host.Handler.WaitForCountAsync(5);
+
+        var markReads = store.Reads.Where(k => k.Contains("unreachable:", StringComparison.Ordinal)).ToList();
+        Assert.Equal(Enumerable.Range(1000, 5).Select(c => $"unreachable:{c}").Order(), Assert.Single(markReads).Split('|').Order());
+        Assert.False(await store.IsUnreachableAsync(1002, default)); // writing again clears the mark
+    }
+
+    [Fact]
+    public async Task Polling_when_a_chat_blocks_the_bot_and_writes_again_within_one_batch_ends_reachable()
+    {
+        var store = new CountingStateStore();
+        _fake.PushUpdate(MyChatMember(310, 1010, "kicked"));
+        _fake.PushUpdate(MyChatMember(311, 1011, "kicked"));
+        _fake.PushUpdate(TelegramSamples.Text(312, 1010, "back again"));
+        await using var host = await TelegramAdapterHost.StartAsync(_fake, store: store);
+
+        await host.Handler.WaitForCountAsync(1);
+        await _fake.WaitForAsync(c => c.Method == "getUpdates" && c.Parameters["offset"]?.ToString() == "313");
+
+        Assert.False(await store.IsUnreachableAsync(1010, default));
+        Assert.True(await store.IsUnreachableAsync(1011, default));
+    }
+
+    private static string MyChatMember(long updateId, long userId, string status) => """
+        {"update_id":UPDATE,"my_chat_member":{"chat":{"id":USER,"type":"private"},"from":{"id":USER,"is_bot":false,"first_name":"U"},
+         "date":1,"old_chat_member":{"status":"member","user":{"id":5550001111,"is_bot":true,"first_name":"Helper"}},
+         "new_chat_member":{"status":"STATUS","user":{"id":5550001111,"is_bot":true,"first_name":"Helper"}}}}
+        """.Replace("UPDATE", updateId.ToString(System.Globalization.CultureInfo.InvariantCulture))
+        .Replace("USER", userId.ToString(System.Globalization.CultureInfo.InvariantCulture)).Replace("STATUS", status);
+
+    [Fact]
     public async Task Polling_when_an_update_is_malformed_skips_it_and_goes_on()
     {
         _fake.PushUpdate("""{"update_id":200,"message":"not a message"}""");

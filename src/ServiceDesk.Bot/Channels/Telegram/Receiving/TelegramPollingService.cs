@@ -113,18 +113,38 @@ public sealed class TelegramPollingService(
         }
 
         // The updates are confirmed once processed: finish them even while the host is stopping.
+        var marks = await ReadMarksAsync(byChat.Keys.Where(chat => chat > 0).ToList());
         var failures = new System.Collections.Concurrent.ConcurrentBag<long>();
         await Parallel.ForEachAsync(byChat.Values, new ParallelOptions { MaxDegreeOfParallelism = o.ParallelChats }, async (updates, _) =>
         {
             foreach (var u in updates)
             {
-                if (await processor.ProcessAsync(u, CancellationToken.None) || GiveUp(u.UpdateId))
+                if (await processor.ProcessAsync(u, marks, CancellationToken.None) || GiveUp(u.UpdateId))
                     continue;
                 failures.Add(u.UpdateId);
                 return; // later updates of this chat wait for it, in order
             }
         });
         return failures.IsEmpty ? (highest + 1, false) : (failures.Min(), true);
+    }
+
+    /// <summary>
+    /// The unreachable marks of the batch's private chats in one read (instead of one per message); when the read fails the
+    /// processor reads each chat's mark itself, with its retries.
+    /// </summary>
+    private async Task<TelegramChatMarks?> ReadMarksAsync(IReadOnlyCollection<long> privateChats)
+    {
+        if (privateChats.Count == 0)
+            return null;
+        try
+        {
+            return new TelegramChatMarks(privateChats, await store.UnreachableAmongAsync(privateChats, CancellationToken.None));
+        }
+        catch (Exception e)
+        {
+            log.LogDebug(e, "Telegram polling: reading the batch's unreachable marks failed; each update reads its own");
+            return null;
+        }
     }
 
     /// <summary>Counts a failed round for the update; true when it has failed too often and is skipped.</summary>

@@ -24,7 +24,14 @@ public sealed class TelegramUpdateProcessor(
     ILogger<TelegramUpdateProcessor> log)
 {
     /// <summary>True when the update is done with (handled, ignored or a duplicate); false to try it again later.</summary>
-    public async Task<bool> ProcessAsync(Update update, CancellationToken ct)
+    public Task<bool> ProcessAsync(Update update, CancellationToken ct) => ProcessAsync(update, null, ct);
+
+    /// <summary>
+    /// As <see cref="ProcessAsync(Update, CancellationToken)"/>, with the unreachable marks of chats as the receiver read them for
+    /// the whole batch just before (one read instead of one per update); a chat that <paramref name="unreachable"/> does not
+    /// know is read here.
+    /// </summary>
+    public async Task<bool> ProcessAsync(Update update, TelegramChatMarks? unreachable, CancellationToken ct)
     {
         if (!recent.TryAdd(update.UpdateId))
         {
@@ -37,7 +44,7 @@ public sealed class TelegramUpdateProcessor(
         {
             try
             {
-                await ProcessOnceAsync(update, answered, ct);
+                await ProcessOnceAsync(update, answered, unreachable, ct);
                 return true;
             }
             catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
@@ -55,7 +62,7 @@ public sealed class TelegramUpdateProcessor(
         }
     }
 
-    private async Task ProcessOnceAsync(Update update, StrongBox<bool> answered, CancellationToken ct)
+    private async Task ProcessOnceAsync(Update update, StrongBox<bool> answered, TelegramChatMarks? unreachable, CancellationToken ct)
     {
         var mapped = TelegramUpdateMapper.Map(update, await identity.GetUsernameAsync(ct));
         if (mapped.Migration is { } migration)
@@ -65,7 +72,10 @@ public sealed class TelegramUpdateProcessor(
             await store.SetMigratedChatIdAsync(migration.From, migration.To, ct);
         }
         if (mapped.Reachability is { } r)
+        {
             await store.SetUnreachableAsync(r.ChatId, !r.Reachable, ct);
+            unreachable?.Set(r.ChatId, !r.Reachable);
+        }
 
         var message = mapped.Message;
         string? answer = null;
@@ -86,8 +96,12 @@ public sealed class TelegramUpdateProcessor(
             return;
         }
 
-        if (message.IsPrivate && long.TryParse(message.ConversationId, out var chatId) && await store.IsUnreachableAsync(chatId, ct))
+        if (message.IsPrivate && long.TryParse(message.ConversationId, out var chatId)
+            && (unreachable?.Lookup(chatId) ?? await store.IsUnreachableAsync(chatId, ct)))
+        {
             await store.SetUnreachableAsync(chatId, false, ct);
+            unreachable?.Set(chatId, false);
+        }
         message = await AsConfiguredAsync(message, ct);
         await handler.HandleAsync(message, ct);
     }

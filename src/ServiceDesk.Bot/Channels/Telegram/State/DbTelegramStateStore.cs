@@ -8,8 +8,12 @@ namespace ServiceDesk.Bot.Channels.Telegram.State;
 /// The adapter's state in the service's store (table <c>channel_state</c>, channel <c>telegram</c>), so it survives
 /// restarts and is shared by replicas. A chat marked unreachable also marks the person whose private chat it is.
 /// </summary>
-public sealed class DbTelegramStateStore(IDbContextFactory<ServiceDeskDbContext> dbFactory, TimeProvider clock) : KeyValueTelegramStateStore
+public sealed class DbTelegramStateStore(IDbContextFactory<ServiceDeskDbContext> dbFactory, TimeProvider clock)
+    : KeyValueTelegramStateStore(FineStatusLifetime, clock)
 {
+    /// <summary>How long a chat status read as fine is trusted (another replica's change to it costs one failing Bot API call).</summary>
+    public static readonly TimeSpan FineStatusLifetime = TimeSpan.FromSeconds(10);
+
     private const string Channel = TelegramUpdateMapper.ChannelName;
 
     protected override async Task<string?> GetAsync(string key, CancellationToken ct)
@@ -31,11 +35,11 @@ public sealed class DbTelegramStateStore(IDbContextFactory<ServiceDeskDbContext>
             await using var db = await dbFactory.CreateDbContextAsync(ct);
             var entry = await db.ChannelState.FindAsync([Channel, key], ct);
             if (entry is null)
-                db.ChannelState.Add(new ChannelStateEntry { Channel = Channel, Key = key, Value = value, UpdatedAt = clock.GetUtcNow() });
+                db.ChannelState.Add(new ChannelStateEntry { Channel = Channel, Key = key, Value = value, UpdatedAt = Clock.GetUtcNow() });
             else
             {
                 entry.Value = value;
-                entry.UpdatedAt = clock.GetUtcNow();
+                entry.UpdatedAt = Clock.GetUtcNow();
             }
 
             try

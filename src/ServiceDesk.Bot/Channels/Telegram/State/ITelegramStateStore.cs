@@ -36,6 +36,9 @@ public interface ITelegramStateStore
 
     Task SetUnreachableAsync(long chatId, bool unreachable, CancellationToken ct);
 
+    /// <summary>Which of the chats are marked unreachable, read at once (one round trip where the storage allows it).</summary>
+    Task<IReadOnlySet<long>> UnreachableAmongAsync(IReadOnlyCollection<long> chatIds, CancellationToken ct);
+
     /// <summary>How many parts of a split message were already sent (and the first part's id), so a retry goes on from there.</summary>
     Task<(int Sent, long FirstMessageId)?> GetPartsSentAsync(long chatId, string messageKey, CancellationToken ct);
 

@@ -1,10 +1,27 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 
 namespace ServiceDesk.Bot.Channels.Telegram.State;
 
-/// <summary>The adapter's state as string keys and values; subclasses say where they live.</summary>
-public abstract class KeyValueTelegramStateStore : ITelegramStateStore
+/// <summary>
+/// The adapter's state as string keys and values; subclasses say where they live. A store shared with other processes may
+/// remember a chat status read as fine (reachable, not migrated) for a short <c>fineStatusLifetime</c>, so a burst of sends
+/// to one chat reads it once: a change made here is seen at once, one made elsewhere within that time costs one Bot API
+/// call, which fails (403, or 400 with the new chat id) and is handled as the status would have been.
+/// </summary>
+public abstract class KeyValueTelegramStateStore(TimeSpan fineStatusLifetime, TimeProvider clock) : ITelegramStateStore
 {
+    private static readonly TelegramChatStatus Fine = new(null, false);
+    private readonly ConcurrentDictionary<long, DateTimeOffset> _fineUntil = new();
+    private long _statusChanges;
+
+    protected KeyValueTelegramStateStore()
+        : this(TimeSpan.Zero, TimeProvider.System)
+    {
+    }
+
+    protected TimeProvider Clock => clock;
+
     protected abstract Task<string?> GetAsync(string key, CancellationToken ct);
 
     protected abstract Task SetAsync(string key, string value, CancellationToken ct);
@@ -46,6 +63,7 @@ public abstract class KeyValueTelegramStateStore : ITelegramStateStore
     public async Task SetMigratedChatIdAsync(long oldChatId, long newChatId, CancellationToken ct)
     {
         await SetLongAsync($"migrated:{oldChatId}", newChatId, ct);
+        StatusChanged(oldChatId);
         await SetLongAsync($"migrated-from:{newChatId}", oldChatId, ct);
     }
 
@@ -55,14 +73,49 @@ public abstract class KeyValueTelegramStateStore : ITelegramStateStore
 
     public async Task<TelegramChatStatus> GetChatStatusAsync(long chatId, CancellationToken ct)
     {
+        if (fineStatusLifetime > TimeSpan.Zero && _fineUntil.TryGetValue(chatId, out var until) && clock.GetUtcNow() < until)
+            return Fine;
+        var changes = Interlocked.Read(ref _statusChanges);
         var found = await GetManyAsync([$"migrated:{chatId}", $"unreachable:{chatId}"], ct);
         var migrated = found.TryGetValue($"migrated:{chatId}", out var m)
                        && long.TryParse(m, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var to) ? to : (long?)null;
-        return new TelegramChatStatus(migrated, found.ContainsKey($"unreachable:{chatId}"));
+        var status = new TelegramChatStatus(migrated, found.ContainsKey($"unreachable:{chatId}"));
+        if (fineStatusLifetime > TimeSpan.Zero && status == Fine)
+        {
+            if (_fineUntil.Count >= 10_000)
+                _fineUntil.Clear();
+            _fineUntil[chatId] = clock.GetUtcNow() + fineStatusLifetime;
+            // A change made here while reading may have been missed by the read: then the remembered status is not trusted.
+            if (Interlocked.Read(ref _statusChanges) != changes)
+                _fineUntil.TryRemove(chatId, out _);
+        }
+
+        return status;
     }
 
-    public virtual Task SetUnreachableAsync(long chatId, bool unreachable, CancellationToken ct) =>
-        unreachable ? SetAsync($"unreachable:{chatId}", "1", ct) : RemoveAsync($"unreachable:{chatId}", ct);
+    public async Task<IReadOnlySet<long>> UnreachableAmongAsync(IReadOnlyCollection<long> chatIds, CancellationToken ct)
+    {
+        if (chatIds.Count == 0)
+            return new HashSet<long>();
+        var found = await GetManyAsync(chatIds.Select(id => $"unreachable:{id}").ToList(), ct);
+        return chatIds.Where(id => found.ContainsKey($"unreachable:{id}")).ToHashSet();
+    }
+
+    public virtual async Task SetUnreachableAsync(long chatId, bool unreachable, CancellationToken ct)
+    {
+        if (unreachable)
+            await SetAsync($"unreachable:{chatId}", "1", ct);
+        else
+            await RemoveAsync($"unreachable:{chatId}", ct);
+        StatusChanged(chatId);
+    }
+
+    /// <summary>Called after a chat's status was written here: the status remembered as fine is dropped.</summary>
+    private void StatusChanged(long chatId)
+    {
+        Interlocked.Increment(ref _statusChanges);
+        _fineUntil.TryRemove(chatId, out _);
+    }
 
     public async Task<(int Sent, long FirstMessageId)?> GetPartsSentAsync(long chatId, string messageKey, CancellationToken ct)
     {
