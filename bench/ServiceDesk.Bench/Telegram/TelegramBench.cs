@@ -31,6 +31,7 @@ public static class TelegramBench
         var chats = Option(args, "--chats", 50);
         var warmup = Option(args, "--warmup", 10000);
         var limits = args.Contains("--telegram-limits");
+        var parallelChats = Option(args, "--parallel-chats", 1);
         Console.WriteLine($"Telegram polling benchmark: {updates} updates, {chats} concurrent private chats (closed loop), after an unmeasured warm-up of {warmup} updates on {chats} other chats");
         Console.WriteLine(limits ? "our rate limiter: Telegram's limits (1/s per chat, 30/s overall)" : "our rate limiter: raised (the fake server is not Telegram)");
 
@@ -38,7 +39,7 @@ public static class TelegramBench
         var results = new List<LoadResult>
         {
             await RunOursAsync(updates, chats, warmup, limits),
-            await RunServiceAsync(updates, chats, warmup, limits, work),
+            await RunServiceAsync(updates, chats, warmup, limits, work, parallelChats),
         };
         if (!args.Contains("--no-grammy"))
             results.Add(await RunGrammyAsync(updates, chats, warmup));
@@ -83,7 +84,7 @@ public static class TelegramBench
         }
     }
 
-    private static async Task<LoadResult> RunServiceAsync(int updates, int chats, int warmup, bool telegramLimits, string work)
+    private static async Task<LoadResult> RunServiceAsync(int updates, int chats, int warmup, bool telegramLimits, string work, int parallelChats)
     {
         await using var fake = await FakeTelegramServer.StartAsync();
         var directory = Directory.CreateTempSubdirectory("sd-bench-telegram-").FullName;
@@ -102,6 +103,7 @@ public static class TelegramBench
                 ["Channels:Telegram:BotToken"] = FakeTelegramServer.Token,
                 ["Channels:Telegram:ApiBaseUrl"] = fake.BaseUrl,
                 ["Channels:Telegram:PollTimeoutSeconds"] = "30",
+                ["Channels:Telegram:ParallelChats"] = parallelChats.ToString(System.Globalization.CultureInfo.InvariantCulture),
             };
             if (!telegramLimits)
             {

@@ -38,13 +38,17 @@ public sealed class ConversationEngine(
 
     public IReadOnlySet<string> CommandNames => _commands.Keys.ToHashSet();
 
-    public async Task<TurnResult> HandleAsync(InboundMessage message, CancellationToken cancellationToken)
+    /// <param name="alongside">
+    /// Work the channel needs saved in the turn's own transaction (the web channel's copy of the person's message, so
+    /// that it and the replies are written together); it takes part in the turn's save, or in the error reply's.
+    /// </param>
+    public async Task<TurnResult> HandleAsync(InboundMessage message, CancellationToken cancellationToken, ISaveParticipant? alongside = null)
     {
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                return await RunTurnAsync(message, cancellationToken);
+                return await RunTurnAsync(message, alongside, cancellationToken);
             }
             catch (Exception ex) when (attempt < Attempts && IsTransient(ex))
             {
@@ -58,15 +62,16 @@ public sealed class ConversationEngine(
             catch (Exception ex)
             {
                 logger.LogError(ex, "Turn {Channel}/{MessageId} failed", message.Channel, message.MessageId);
-                return await ReplyWithErrorAsync(message, cancellationToken);
+                return await ReplyWithErrorAsync(message, alongside, cancellationToken);
             }
         }
     }
 
-    private async Task<TurnResult> RunTurnAsync(InboundMessage message, CancellationToken ct)
+    private async Task<TurnResult> RunTurnAsync(InboundMessage message, ISaveParticipant? alongside, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (alongside is not null) db.Enlist(alongside);
         if (await TurnQueries.IsProcessed(db, message.Channel, message.MessageId, ct))
             return TurnResult.DuplicateMessage;
 
@@ -182,11 +187,12 @@ public sealed class ConversationEngine(
     };
 
     /// <summary>The turn failed: answer anyway (in its own small transaction) and remember the message as handled.</summary>
-    private async Task<TurnResult> ReplyWithErrorAsync(InboundMessage message, CancellationToken ct)
+    private async Task<TurnResult> ReplyWithErrorAsync(InboundMessage message, ISaveParticipant? alongside, CancellationToken ct)
     {
         try
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct);
+            if (alongside is not null) db.Enlist(alongside);
             var now = clock.GetUtcNow();
             var lang = LocaleLanguage.FromLocale(message.Locale) ?? _options.DefaultLanguage;
             var writer = new OutboxWriter(db, now);

@@ -59,30 +59,42 @@ public sealed class DirectLineActivities(
         if (!shared && !string.Equals(sender, room, StringComparison.Ordinal))
             return DirectLineProblems.Forbidden($"This is the private conversation of '{room}'; '{sender}' cannot write in it.");
 
-        var stored = await store.AppendAsync(room, fromUser: true,
-            (sequence, _) => factory.UserEcho(activity, DirectLineIds.ActivityId(room, sequence), conversation.Id, sender, senderName), ct);
-        var activityId = DirectLineIds.ActivityId(room, stored.Sequence);
-
         if (InboundActivityMapper.ReadString(activity, "locale") is null && conversation.Locale is not null)
             activity["locale"] = conversation.Locale;
-        var message = InboundActivityMapper.Map(activity, room, !shared, sender, senderName, activityId);
+        RoomAppend Echo() => new(room, true, (sequence, _) => factory.UserEcho(activity, DirectLineIds.ActivityId(room, sequence), conversation.Id, sender, senderName));
+        string? activityId;
         try
         {
-            // Not cancelled when the client goes away: the echo is stored, so the turn must run to its end too.
-            await handler.HandleAsync(message, CancellationToken.None);
+            // Not cancelled when the client goes away: once the message is taken, its turn runs to its end.
+            if (handler is IWebTurnHandler turns && store is EfDirectLineStore { SavesAlongsideTurns: true } database)
+            {
+                // the message and the turn it starts are one transaction (a duplicate saves neither)
+                var echo = database.Alongside(Echo());
+                var message = InboundActivityMapper.Map(activity, room, !shared, sender, senderName, activityId: null);
+                await turns.HandleAsync(message, echo, CancellationToken.None);
+                activityId = echo.Stored is { } saved ? DirectLineIds.ActivityId(room, saved.Sequence) : null;
+            }
+            else
+            {
+                var stored = await store.AppendAsync(room, fromUser: true, Echo().Build, ct);
+                activityId = DirectLineIds.ActivityId(room, stored.Sequence);
+                await handler.HandleAsync(InboundActivityMapper.Map(activity, room, !shared, sender, senderName, activityId), CancellationToken.None);
+            }
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            logger.LogError(e, "The bot failed on web activity {ActivityId} in room {Room}", activityId, room);
+            logger.LogError(e, "The bot failed on a web activity in room {Room}", room);
             return DirectLineProblems.BotFailed();
         }
         finally
         {
-            // Streams learn of the echo once the turn is handled: the client needs the POST's answer anyway before it
-            // counts the message as sent, and replies made during the turn then travel in the same frame.
+            // Streams learn of the message once the turn is handled: the client needs the POST's answer anyway before
+            // it counts the message as sent, and replies made during the turn then travel in the same frame.
             signals.Notify(DirectLineSignals.RoomKey(room));
         }
 
+        // a message posted again (same clientActivityID) was handled the first time: nothing new to name
+        activityId ??= $"{conversation.Id}|duplicate";
         return Results.Json(new { id = activityId }, DirectLineJson.Options);
     }
 

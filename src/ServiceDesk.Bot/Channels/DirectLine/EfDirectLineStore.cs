@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using ServiceDesk.Core.Storage;
@@ -22,10 +23,13 @@ public sealed class EfDirectLineStore : IDirectLineStore
     private const string ConversationKeyPrefix = "directline:conversation:";
     private const int AppendAttempts = 5;
     private const int MaxCachedConversations = 50_000;
+    private const int MaxCachedRooms = 5_000;
 
     private readonly ConcurrentDictionary<string, RoomCursor> _rooms = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, DirectLineConversation> _bound = new(StringComparer.Ordinal);
     private readonly RoomAppendBatcher _batcher;
+    private readonly ConditionalWeakTable<ServiceDeskDbContext, RoomSaveBatch> _saves = new();
+    private bool? _alongside;
 
     public EfDirectLineStore(IDbContextFactory<ServiceDeskDbContext> dbFactory, TimeProvider time)
     {
@@ -120,65 +124,51 @@ public sealed class EfDirectLineStore : IDirectLineStore
 
     /// <summary>
     /// Stages appends in <paramref name="db"/>'s save (see <see cref="ISaveParticipant"/>): takes the rooms' gates in
-    /// a fixed order, numbers the activities after each room's end and adds their rows. <c>Completed</c> must be
-    /// called with the save's outcome: it moves the rooms' ends (or has them re-read after a failure) and releases the
-    /// gates.
+    /// a fixed order, numbers the activities after each room's end and adds their rows. Several participants of one
+    /// save may stage (a user's activity, then the bot's replies): they share the gates. <c>Completed</c> must be
+    /// called with the save's outcome: after the last one the rooms' ends move (or are re-read after a failure) and the
+    /// gates are released.
     /// </summary>
     public async Task<(IReadOnlyList<StoredActivity> Stored, Action<bool> Completed)> StageAsync(
         ServiceDeskDbContext db, IReadOnlyList<RoomAppend> appends, CancellationToken cancellationToken)
     {
-        var cursors = appends.Select(a => a.Room).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)
-            .Select(room => (Room: room, Cursor: _rooms.GetOrAdd(room, _ => new RoomCursor()))).ToList();
-        var held = new List<RoomCursor>();
-        var rows = new List<ChannelTranscriptEntry>();
-        var perRoom = new Dictionary<string, (List<StoredActivity> Added, string? LastUser)>(StringComparer.Ordinal);
+        var batch = _saves.GetValue(db, d => new RoomSaveBatch(d));
+        batch.Open();
         void Completed(bool committed)
         {
-            foreach (var (room, cursor) in cursors.Where(c => held.Contains(c.Cursor)))
-            {
-                if (!committed)
-                    cursor.Invalidate();
-                else if (perRoom.TryGetValue(room, out var added))
-                    cursor.Committed(added.Added, added.LastUser);
-            }
-            if (!committed)
-                foreach (var row in rows) db.Entry(row).State = EntityState.Detached;
-            foreach (var cursor in held) cursor.Gate.Release();
+            if (batch.Complete(committed))
+                _saves.Remove(db);
         }
 
         try
         {
-            foreach (var (room, cursor) in cursors)
-            {
-                await cursor.Gate.WaitAsync(cancellationToken);
-                held.Add(cursor);
-                if (!cursor.Loaded)
-                    await cursor.LoadAsync(db, room, cancellationToken);
-                perRoom[room] = ([], cursor.LastUserActivityId);
-            }
-
-            var stored = new List<StoredActivity>(appends.Count);
+            foreach (var room in appends.Select(a => a.Room).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+                if (!batch.IsHeld(room))
+                    await batch.HoldAsync(room, Cursor(room), cancellationToken);
             var now = _time.GetUtcNow();
-            foreach (var append in appends)
-            {
-                var (added, lastUser) = perRoom[append.Room];
-                var sequence = (added.Count > 0 ? added[^1].Sequence : _rooms[append.Room].LastSequence) + 1;
-                var activity = new StoredActivity(sequence, append.Build(sequence, lastUser));
-                added.Add(activity);
-                if (append.FromUser)
-                    perRoom[append.Room] = (added, DirectLineIds.ActivityId(append.Room, sequence));
-                stored.Add(activity);
-                var row = new ChannelTranscriptEntry { Channel = Channel, ConversationId = append.Room, Sequence = sequence, Payload = activity.Json, CreatedAt = now };
-                rows.Add(row);
-                db.ChannelTranscripts.Add(row);
-            }
-            return (stored, Completed);
+            return (appends.Select(a => batch.Add(a, now)).ToList(), Completed);
         }
         catch
         {
             Completed(false);
             throw;
         }
+    }
+
+    /// <summary>
+    /// Whether a user's activity can be saved in the same transaction as the turn it starts (see
+    /// <see cref="Alongside"/>): on SQLite, where saves run one at a time, so a save taking a second room's gate
+    /// cannot deadlock with another.
+    /// </summary>
+    public bool SavesAlongsideTurns => _alongside ??= CheckSqlite();
+
+    /// <summary>A user's activity to append in the save of the turn it starts (<see cref="SavesAlongsideTurns"/>).</summary>
+    public AlongsideAppend Alongside(RoomAppend append) => new(this, append);
+
+    private bool CheckSqlite()
+    {
+        using var db = _dbFactory.CreateDbContext();
+        return db.Database.IsSqlite();
     }
 
     public async Task<IReadOnlyList<StoredActivity>> ReadAsync(string room, long afterSequence, int max, CancellationToken cancellationToken)
@@ -190,6 +180,17 @@ public sealed class EfDirectLineStore : IDirectLineStore
             .Take(max)
             .Select(e => new StoredActivity(e.Sequence, e.Payload))
             .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// The room's cursor. The memory of rooms is dropped whole when it grows past its bound: a cursor still in use
+    /// keeps working, a new one re-reads its room's end (and two cursors of one room meet at the unique index).
+    /// </summary>
+    private RoomCursor Cursor(string room)
+    {
+        if (_rooms.Count >= MaxCachedRooms && !_rooms.ContainsKey(room))
+            _rooms.Clear();
+        return _rooms.GetOrAdd(room, _ => new RoomCursor());
     }
 
     public bool TryReadRecent(string room, long afterSequence, int max, out IReadOnlyList<StoredActivity> items)

@@ -13,7 +13,7 @@ public static class InboundActivityMapper
 {
     public const string Channel = "web";
 
-    public static InboundMessage Map(JsonObject activity, string room, bool isPrivate, string senderId, string? senderName, string activityId)
+    public static InboundMessage Map(JsonObject activity, string room, bool isPrivate, string senderId, string? senderName, string? activityId)
     {
         var text = ReadString(activity, "text");
         var action = ActionFromValue(activity["value"]);
@@ -42,12 +42,13 @@ public static class InboundActivityMapper
 
     /// <summary>
     /// What makes a message "the same" for the engine's dedupe: the client's own id for it when it sends one
-    /// (<c>channelData.clientActivityID</c>: Web Chat re-posts with it after a timeout), else the server's activity id.
+    /// (<c>channelData.clientActivityID</c>: Web Chat re-posts with it after a timeout), else the server's activity id
+    /// (or, when the activity is numbered only in the turn's save, a fresh id: without a client id every post is new).
     /// </summary>
-    public static string DedupeKey(JsonObject activity, string senderId, string activityId) =>
+    public static string DedupeKey(JsonObject activity, string senderId, string? activityId) =>
         activity["channelData"] is JsonObject data && ReadString(data, "clientActivityID") is { Length: > 0 } client
             ? $"{senderId}/client/{client}"
-            : activityId;
+            : activityId ?? $"{senderId}/post/{Guid.NewGuid():N}";
 
     /// <summary>The command or answer in a submitted value: a string, or an object's <c>action</c> (else its JSON).</summary>
     public static string? ActionFromValue(JsonNode? value)

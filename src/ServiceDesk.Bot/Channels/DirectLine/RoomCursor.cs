@@ -11,7 +11,7 @@ namespace ServiceDesk.Bot.Channels.DirectLine;
 /// </summary>
 internal sealed class RoomCursor
 {
-    private const int TailLength = 64;
+    private const int TailLength = 16; // a stream woken by an append reads a few at most
     private volatile StoredActivity[] _tail = [];
 
     public SemaphoreSlim Gate { get; } = new(1, 1);

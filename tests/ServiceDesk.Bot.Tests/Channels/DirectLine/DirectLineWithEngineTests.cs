@@ -93,6 +93,23 @@ public sealed class DirectLineWithEngineTests : IAsyncLifetime
         Assert.False(await db.Outbox.AnyAsync(m => m.Channel == "web"));
     }
 
+    [Fact]
+    public async Task Message_when_posted_again_with_the_same_clientActivityID_is_stored_and_answered_once()
+    {
+        var dm = await StartAsync("alice", null);
+        const string message = """{"type":"message","from":{"id":"alice"},"locale":"en-US","text":"help","channelData":{"clientActivityID":"retry-1"}}""";
+        var first = await _client.PostAsync($"/v3/directline/conversations/{dm}/activities", Json(message));
+        var again = await _client.PostAsync($"/v3/directline/conversations/{dm}/activities", Json(message));
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        var page = await _client.GetFromJsonAsync<JsonObject>($"/v3/directline/conversations/{dm}/activities");
+        var activities = page!["activities"]!.AsArray().OfType<JsonObject>().ToList();
+        Assert.Single(activities, a => a["from"]!["role"]!.GetValue<string>() == "user");
+        var id = (await first.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>();
+        Assert.All(activities.Where(a => a["from"]!["role"]!.GetValue<string>() == "bot"), a => Assert.Equal(id, a["replyToId"]!.GetValue<string>()));
+    }
+
     /// <summary>Types the problem, then presses the first button that is not "cancel" at each step until a ticket key appears.</summary>
     private async Task<string> CompleteIntakeAsync(string conversation, string user, string problem)
     {
