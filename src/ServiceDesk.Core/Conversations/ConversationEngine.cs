@@ -35,6 +35,7 @@ public sealed class ConversationEngine(
     private readonly Dictionary<string, ICommandHandler> _commands = commands.SelectMany(c => c.Names.Select(n => (n, c))).ToDictionary(x => x.n, x => x.c);
     private readonly Dictionary<string, IDialog> _dialogs = dialogs.ToDictionary(d => d.Name);
     private readonly ServiceDeskOptions _options = options.Value;
+    private readonly TurnQueries _queries = new();
 
     public IReadOnlySet<string> CommandNames => _commands.Keys.ToHashSet();
 
@@ -72,11 +73,11 @@ public sealed class ConversationEngine(
         var now = clock.GetUtcNow();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (alongside is not null) db.Enlist(alongside);
-        if (await TurnQueries.IsProcessed(db, message.Channel, message.MessageId, ct))
+        if (await _queries.IsProcessed(db, message.Channel, message.MessageId, ct))
             return TurnResult.DuplicateMessage;
 
         var person = people.Resolve(message.SenderIdentity, message.SenderName);
-        var profile = await TurnQueries.Profile(db, person.Id, ct);
+        var profile = await _queries.Profile(db, person.Id, ct);
         if (profile is null)
         {
             profile = new PersonProfile { PersonId = person.Id, Language = person.Language };
@@ -90,7 +91,7 @@ public sealed class ConversationEngine(
         }
 
         var key = ConversationState.KeyOf(message.Channel, message.ConversationId, message.SenderId);
-        var state = await TurnQueries.Conversation(db, key, ct);
+        var state = await _queries.Conversation(db, key, ct);
         if (state is null)
         {
             state = new ConversationState { Id = key, Channel = message.Channel, ConversationId = message.ConversationId, PersonId = person.Id };

@@ -5,20 +5,21 @@ using ServiceDesk.Core.Storage;
 namespace ServiceDesk.Core.Conversations;
 
 /// <summary>
-/// The queries every turn runs, compiled once: no expression tree to build and look up per turn (that was a tenth of
-/// a turn's CPU time with <c>FindAsync</c>).
+/// The queries every turn runs, compiled once per engine: no expression tree to build and look up per turn (that was a
+/// tenth of a turn's CPU time with <c>FindAsync</c>). Not static: a compiled query serves one model, i.e. one store
+/// provider (a process may host a SQLite and a PostgreSQL desk, as the tests do).
 /// </summary>
-internal static class TurnQueries
+internal sealed class TurnQueries
 {
-    public static readonly Func<ServiceDeskDbContext, string, string, CancellationToken, Task<bool>> IsProcessed =
+    public readonly Func<ServiceDeskDbContext, string, string, CancellationToken, Task<bool>> IsProcessed =
         EF.CompileAsyncQuery((ServiceDeskDbContext db, string channel, string messageId, CancellationToken _) =>
             db.ProcessedMessages.Any(p => p.Channel == channel && p.MessageId == messageId));
 
-    public static readonly Func<ServiceDeskDbContext, string, CancellationToken, Task<PersonProfile?>> Profile =
+    public readonly Func<ServiceDeskDbContext, string, CancellationToken, Task<PersonProfile?>> Profile =
         EF.CompileAsyncQuery((ServiceDeskDbContext db, string personId, CancellationToken _) =>
             db.Profiles.FirstOrDefault(p => p.PersonId == personId));
 
-    public static readonly Func<ServiceDeskDbContext, string, CancellationToken, Task<ConversationState?>> Conversation =
+    public readonly Func<ServiceDeskDbContext, string, CancellationToken, Task<ConversationState?>> Conversation =
         EF.CompileAsyncQuery((ServiceDeskDbContext db, string key, CancellationToken _) =>
             db.Conversations.FirstOrDefault(c => c.Id == key));
 }
