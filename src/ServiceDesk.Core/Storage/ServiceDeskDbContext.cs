@@ -63,9 +63,9 @@ public sealed class ServiceDeskDbContext(DbContextOptions<ServiceDeskDbContext> 
     }
 
     /// <summary>
-    /// Saves. On SQLite, writers queue on an in-process write gate instead of sleeping in SQLite's busy handler; change
-    /// detection and opening the connection run before the gate, the participants' staging (which may take locks of its own, always after the
-    /// gate, so nobody waits for the gate while holding one) and the writing inside it.
+    /// Saves. On SQLite, writers queue on an in-process write gate instead of sleeping in SQLite's busy handler. Change
+    /// detection and opening the connection run before the gate; the participants' staging (which may take locks of
+    /// its own, always after the gate, so nobody waits for the gate while holding one) and the writing inside it.
     /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {

@@ -72,7 +72,7 @@ public sealed class DirectLineActivities(
                 var echo = database.Alongside(Echo());
                 var message = InboundActivityMapper.Map(activity, room, !shared, sender, senderName, activityId: null);
                 await turns.HandleAsync(message, echo, CancellationToken.None);
-                activityId = echo.Stored is { } saved ? DirectLineIds.ActivityId(room, saved.Sequence) : null;
+                activityId = echo.Stored is [var saved] ? DirectLineIds.ActivityId(room, saved.Sequence) : null;
             }
             else
             {

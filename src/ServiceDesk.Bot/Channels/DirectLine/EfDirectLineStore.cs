@@ -10,32 +10,38 @@ namespace ServiceDesk.Bot.Channels.DirectLine;
 /// Direct Line state in the service's database, so any replica serves any client and a restart loses nothing:
 /// each room's activities in <c>channel_transcripts</c> (conversation = room, sequence = watermark), and each
 /// Direct Line conversation as a <c>channel_state</c> entry. Appends are numbered inside the save that writes them
-/// (inside the store's write gate; rooms' gates taken in order and held until the commit), so bot replies can be written in the same
-/// transaction as the turn that made them; appends saved on their own are group-committed. The unique (channel, conversation, sequence) index guards against other
-/// replicas: on a clash the room's position is re-read and the save retried. The latest activities of each room
-/// stay in memory for the streams this process serves.
+/// (inside the store's write gate; rooms' gates taken in order and held until the commit), so bot replies can be
+/// written in the same transaction as the turn that made them; appends saved on their own are group-committed. The
+/// unique (channel, conversation, sequence) index guards against other replicas: on a clash the room's position is
+/// re-read and the save retried. The latest activities of each room stay in memory for the streams this process
+/// serves.
 /// </summary>
 public sealed class EfDirectLineStore : IDirectLineStore
 {
-    private readonly IDbContextFactory<ServiceDeskDbContext> _dbFactory;
-    private readonly TimeProvider _time;
     private const string Channel = InboundActivityMapper.Channel;
     private const string ConversationKeyPrefix = "directline:conversation:";
     private const int AppendAttempts = 5;
     private const int MaxCachedConversations = 50_000;
     private const int MaxCachedRooms = 5_000;
 
+    private readonly IDbContextFactory<ServiceDeskDbContext> _dbFactory;
+    private readonly TimeProvider _time;
     private readonly ConcurrentDictionary<string, RoomCursor> _rooms = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, DirectLineConversation> _bound = new(StringComparer.Ordinal);
     private readonly RoomAppendBatcher _batcher;
     private readonly ConditionalWeakTable<ServiceDeskDbContext, RoomSaveBatch> _saves = new();
-    private bool? _alongside;
+    private readonly Lazy<bool> _onSqlite;
 
     public EfDirectLineStore(IDbContextFactory<ServiceDeskDbContext> dbFactory, TimeProvider time)
     {
         _dbFactory = dbFactory;
         _time = time;
         _batcher = new RoomAppendBatcher(SaveAppendsAsync);
+        _onSqlite = new Lazy<bool>(() =>
+        {
+            using var db = dbFactory.CreateDbContext();
+            return db.Database.IsSqlite();
+        });
     }
 
     public async Task<bool> TryAddConversationAsync(DirectLineConversation conversation, CancellationToken cancellationToken)
@@ -108,7 +114,7 @@ public sealed class EfDirectLineStore : IDirectLineStore
         for (var attempt = 1; ; attempt++)
         {
             await using var db = await _dbFactory.CreateDbContextAsync();
-            var batch = new AppendBatch(this, appends);
+            var batch = new StagedRoomAppends(this, appends);
             db.Enlist(batch);
             try
             {
@@ -160,16 +166,10 @@ public sealed class EfDirectLineStore : IDirectLineStore
     /// <see cref="Alongside"/>): on SQLite, where saves run one at a time, so a save taking a second room's gate
     /// cannot deadlock with another.
     /// </summary>
-    public bool SavesAlongsideTurns => _alongside ??= CheckSqlite();
+    public bool SavesAlongsideTurns => _onSqlite.Value;
 
     /// <summary>A user's activity to append in the save of the turn it starts (<see cref="SavesAlongsideTurns"/>).</summary>
-    public AlongsideAppend Alongside(RoomAppend append) => new(this, append);
-
-    private bool CheckSqlite()
-    {
-        using var db = _dbFactory.CreateDbContext();
-        return db.Database.IsSqlite();
-    }
+    public StagedRoomAppends Alongside(RoomAppend append) => new(this, [append]);
 
     public async Task<IReadOnlyList<StoredActivity>> ReadAsync(string room, long afterSequence, int max, CancellationToken cancellationToken)
     {
@@ -216,21 +216,4 @@ public sealed class EfDirectLineStore : IDirectLineStore
     }
 
     private sealed record StoredConversation(string? UserId, string? Room, long BaseSequence, string? Locale, DateTimeOffset CreatedAt);
-
-    /// <summary>Appends saved on their own (users' activities): staged by the save, which holds the rooms' gates until it commits.</summary>
-    private sealed class AppendBatch(EfDirectLineStore store, IReadOnlyList<RoomAppend> appends) : ISaveParticipant
-    {
-        private Action<bool>? _completed;
-
-        public IReadOnlyList<StoredActivity>? Stored { get; private set; }
-
-        public async Task BeforeSaveAsync(ServiceDeskDbContext db, CancellationToken cancellationToken)
-        {
-            var (stored, completed) = await store.StageAsync(db, appends, cancellationToken);
-            Stored = stored;
-            _completed = completed;
-        }
-
-        public void AfterSave(bool committed) => _completed?.Invoke(committed);
-    }
 }
