@@ -3,8 +3,8 @@ using System.Net.Http.Json;
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using System.Threading.Channels;
+using ServiceDesk.Bench.Intake;
 
 namespace ServiceDesk.Bench.DirectLine;
 
@@ -13,7 +13,7 @@ namespace ServiceDesk.Bench.DirectLine;
 /// types the problem, then presses "Not that" and the first sensible button of each question until the bot names a
 /// ticket. Each turn's latency is from posting the activity to the first bot activity after it.
 /// </summary>
-public sealed partial class BenchConversation(HttpClient http, string baseUrl, string userId, BenchOptions options)
+public sealed class BenchConversation(HttpClient http, string baseUrl, string userId, BenchOptions options)
 {
     private readonly Channel<JsonObject> _inbox = Channel.CreateUnbounded<JsonObject>();
     private string _conversationId = "";
@@ -44,7 +44,7 @@ public sealed partial class BenchConversation(HttpClient http, string baseUrl, s
                 var turnStarted = Stopwatch.GetTimestamp();
                 var bot = await TurnAsync(next, turns, posts, ct);
                 var text = string.Join("\n", bot.Select(a => a["text"]?.GetValue<string>() ?? ""));
-                if (TicketKeyPattern().Match(text) is { Success: true } key)
+                if (IntakeChoices.TicketKey().Match(text) is { Success: true } key)
                 {
                     TicketKey = key.Value;
                     break;
@@ -119,7 +119,7 @@ public sealed partial class BenchConversation(HttpClient http, string baseUrl, s
             if (bot.Count == 0)
                 turns.Add(clock.Elapsed);
             bot.Add(next);
-            if (Buttons(next).Count > 0 || TicketKeyPattern().IsMatch(next["text"]?.GetValue<string>() ?? ""))
+            if (Buttons(next).Count > 0 || IntakeChoices.TicketKey().IsMatch(next["text"]?.GetValue<string>() ?? ""))
                 return bot;
         }
     }
@@ -127,11 +127,7 @@ public sealed partial class BenchConversation(HttpClient http, string baseUrl, s
     private static (string Label, JsonNode? Value)? Choose(List<JsonObject> bot)
     {
         var buttons = bot.SelectMany(Buttons).ToList();
-        var pick = buttons.FindIndex(b => NotThatPattern().IsMatch(b.Label));
-        if (pick < 0)
-            pick = buttons.FindIndex(b => ConfirmPattern().IsMatch(b.Label));
-        if (pick < 0)
-            pick = buttons.FindIndex(b => !AvoidPattern().IsMatch(b.Label));
+        var pick = IntakeChoices.Pick(buttons.Select(b => b.Label).ToList());
         return pick < 0 ? null : buttons[pick];
     }
 
@@ -171,16 +167,4 @@ public sealed partial class BenchConversation(HttpClient http, string baseUrl, s
         {
         }
     }
-
-    [GeneratedRegex(@"\bSD-\d+\b")]
-    private static partial Regex TicketKeyPattern();
-
-    [GeneratedRegex("not that|не то|nie to", RegexOptions.IgnoreCase)]
-    private static partial Regex NotThatPattern();
-
-    [GeneratedRegex("^(yes|confirm|create|submit|да|tak)", RegexOptions.IgnoreCase)]
-    private static partial Regex ConfirmPattern();
-
-    [GeneratedRegex("cancel|solved|отмен|anuluj|помогло|pomog", RegexOptions.IgnoreCase)]
-    private static partial Regex AvoidPattern();
 }

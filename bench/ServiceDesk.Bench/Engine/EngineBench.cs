@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using ServiceDesk.Bench.Intake;
 using ServiceDesk.Bot.Hosting;
 using ServiceDesk.Core.Conversations;
 
@@ -15,7 +15,7 @@ namespace ServiceDesk.Bench.Engine;
 /// HTTP: N users at once each run R full intakes. Prints turns/s and the CPU time per turn — the part of a
 /// channel's turn that is the engine's.
 /// </summary>
-public static partial class EngineBench
+public static class EngineBench
 {
     public static async Task<int> RunAsync(string[] args)
     {
@@ -84,12 +84,11 @@ public static partial class EngineBench
             {
                 Channel = "web", ConversationId = user, SenderId = user, MessageId = $"{user}-{turn}", Text = text, Action = action, Locale = "en-US",
             }, CancellationToken.None);
-            if (result.Messages.Any(m => TicketKey().IsMatch(m.Text)))
+            if (result.Messages.Any(m => IntakeChoices.TicketKey().IsMatch(m.Text)))
                 return turn;
             var buttons = result.Messages.SelectMany(m => m.Buttons).ToList();
-            var pick = buttons.FirstOrDefault(b => NotThat().IsMatch(b.Label)) ?? buttons.FirstOrDefault(b => Confirm().IsMatch(b.Label))
-                ?? buttons.FirstOrDefault(b => !Avoid().IsMatch(b.Label));
-            (text, action) = pick is null ? ("My laptop, office 3", null) : (pick.Label, pick.Value);
+            var pick = IntakeChoices.Pick(buttons.Select(b => b.Label).ToList());
+            (text, action) = pick < 0 ? ("My laptop, office 3", null) : (buttons[pick].Label, buttons[pick].Value);
         }
         throw new InvalidOperationException($"no ticket after 15 turns for {user}");
     }
@@ -101,16 +100,4 @@ public static partial class EngineBench
                 return dir.FullName;
         throw new DirectoryNotFoundException("ServiceDesk.Bot.sln not found above " + AppContext.BaseDirectory);
     }
-
-    [GeneratedRegex(@"\bSD-\d+\b")]
-    private static partial Regex TicketKey();
-
-    [GeneratedRegex("not that|не то|nie to", RegexOptions.IgnoreCase)]
-    private static partial Regex NotThat();
-
-    [GeneratedRegex("^(yes|confirm|create|submit|да|tak)", RegexOptions.IgnoreCase)]
-    private static partial Regex Confirm();
-
-    [GeneratedRegex("cancel|solved|отмен|anuluj|помогло|pomog", RegexOptions.IgnoreCase)]
-    private static partial Regex Avoid();
 }
