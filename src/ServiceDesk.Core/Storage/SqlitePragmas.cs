@@ -8,8 +8,8 @@ namespace ServiceDesk.Core.Storage;
 /// <summary>
 /// Per-connection SQLite settings: wait for a writer instead of failing at once, and in WAL mode sync at checkpoints
 /// (a committed turn survives a process crash; only an OS crash may lose the last transactions); checkpoints are the
-/// <see cref="SqliteCheckpointer"/>'s job, a commit checkpoints only when the log grew past 10,000 pages. The settings stay
-/// with the native connection, which the pool hands out again and again: each is configured once.
+/// <see cref="SqliteCheckpointer"/>'s job, a commit checkpoints only when the log grew past 10,000 pages. The
+/// settings stay with the native connection, which the pool hands out again and again: each is configured once.
 /// </summary>
 internal sealed class SqlitePragmas : DbConnectionInterceptor
 {
