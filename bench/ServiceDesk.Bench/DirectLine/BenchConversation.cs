@@ -21,9 +21,11 @@ public sealed class BenchConversation(HttpClient http, string baseUrl, string us
 
     public string? TicketKey { get; private set; }
 
-    /// <param name="startAfter">A pause before the first turn: paced users start spread over one pace interval, as
-    /// a crowd does, instead of all in the same millisecond (which would make every interval a burst).</param>
-    public async Task RunAsync(LatencyRecorder turns, LatencyRecorder posts, CancellationToken ct, TimeSpan startAfter = default)
+    /// <summary>When the turn that brought the ticket key started (a <see cref="Stopwatch"/> timestamp).</summary>
+    public long TicketTurnStartedAt { get; private set; }
+
+    /// <param name="pacer">A paced user's timeline (each turn waits for its time); without one, turns follow each other.</param>
+    public async Task RunAsync(LatencyRecorder turns, LatencyRecorder posts, CancellationToken ct, Pacer? pacer = null)
     {
         var start = await http.PostAsJsonAsync($"{baseUrl}/v3/directline/conversations", new { user = new { id = userId }, locale = "en-US" }, ct);
         start.EnsureSuccessStatusCode();
@@ -36,24 +38,24 @@ public sealed class BenchConversation(HttpClient http, string baseUrl, string us
         var receiving = ReceiveAsync(socket, stop.Token);
         try
         {
-            if (startAfter > TimeSpan.Zero)
-                await Task.Delay(startAfter, ct);
             var next = new JsonObject { ["text"] = options.Problem };
             for (var turn = 0; turn < options.MaxTurns && TicketKey is null; turn++)
             {
+                if (pacer is not null)
+                    await pacer.NextTurnAsync(ct);
                 var turnStarted = Stopwatch.GetTimestamp();
                 var bot = await TurnAsync(next, turns, posts, ct);
                 var text = string.Join("\n", bot.Select(a => a["text"]?.GetValue<string>() ?? ""));
                 if (IntakeChoices.TicketKey().Match(text) is { Success: true } key)
                 {
                     TicketKey = key.Value;
-                    break;
+                    TicketTurnStartedAt = turnStarted;
                 }
 
+                if (TicketKey is not null)
+                    break;
                 if (options.Think > TimeSpan.Zero)
                     await Task.Delay(options.Think, ct);
-                else if (options.Pace - Stopwatch.GetElapsedTime(turnStarted) is { Ticks: > 0 } rest)
-                    await Task.Delay(rest, ct);
                 next = Choose(bot) is { } action
                     ? new JsonObject { ["text"] = action.Label, ["value"] = action.Value?.DeepClone(), ["channelData"] = new JsonObject { ["messageBack"] = new JsonObject { ["displayText"] = action.Label } } }
                     : new JsonObject { ["text"] = "My laptop, office 3" };
@@ -86,10 +88,10 @@ public sealed class BenchConversation(HttpClient http, string baseUrl, string us
             Content = new StringContent(activity.ToJsonString(), Encoding.UTF8, "application/json"),
         };
         request.Headers.Authorization = new("Bearer", _token);
-        var clock = Stopwatch.StartNew();
+        var started = Stopwatch.GetTimestamp();
         using var response = await http.SendAsync(request, ct);
         response.EnsureSuccessStatusCode();
-        posts.Add(clock.Elapsed);
+        posts.Add(started);
 
         var bot = new List<JsonObject>();
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
@@ -117,7 +119,7 @@ public sealed class BenchConversation(HttpClient http, string baseUrl, string us
             if (next["from"]?["role"]?.GetValue<string>() != "bot")
                 continue;
             if (bot.Count == 0)
-                turns.Add(clock.Elapsed);
+                turns.Add(started);
             bot.Add(next);
             if (Buttons(next).Count > 0 || IntakeChoices.TicketKey().IsMatch(next["text"]?.GetValue<string>() ?? ""))
                 return bot;

@@ -68,6 +68,8 @@ public static class DirectLineBench
     {
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = 512, PooledConnectionLifetime = TimeSpan.FromMinutes(10) };
         using var http = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(30) };
+        if (options.Rate > 0)
+            return await DrivePacedAsync(http, url, target, options, service, ct);
 
         // warm-up, not measured: JIT tiering (a fresh service spends up to twice the CPU per turn for its first ~20,000
         // turns), the connection pool, the database's first pages
@@ -76,8 +78,7 @@ public static class DirectLineBench
         await Task.WhenAll(Enumerable.Range(0, options.Warmup > TimeSpan.Zero ? options.Conversations : 0).Select(async user =>
         {
             for (var round = 0; warmClock.Elapsed < options.Warmup; round++)
-                await RunOneAsync(new BenchConversation(http, url, $"warm{user}-{round}", options), warm, new LatencyRecorder(), ct,
-                    round == 0 ? options.Pace * Random.Shared.NextDouble() : TimeSpan.Zero);
+                await RunOneAsync(new BenchConversation(http, url, $"warm{user}-{round}", options), warm, new LatencyRecorder(), ct);
         }));
         warmClock.Stop();
 
@@ -94,8 +95,7 @@ public static class DirectLineBench
             for (var round = 0; round < options.Rounds; round++)
             {
                 var conversation = new BenchConversation(http, url, $"b{runId}-{user}-{round}", options);
-                var spread = round == 0 ? options.Pace * Random.Shared.NextDouble() : TimeSpan.Zero;
-                if (!await RunOneAsync(conversation, turns, posts, ct, spread))
+                if (!await RunOneAsync(conversation, turns, posts, ct))
                     Interlocked.Increment(ref failures);
                 else if (conversation.TicketKey is not null)
                     Interlocked.Increment(ref tickets);
@@ -107,8 +107,7 @@ public static class DirectLineBench
 
         var inv = CultureInfo.InvariantCulture;
         Console.WriteLine($"Direct Line bench against {target}");
-        var load = options.Rate > 0 ? $"paced: each user starts a turn every {options.Pace.TotalMilliseconds:F0} ms (offered {options.Rate:F0} turns/s)"
-            : options.Think > TimeSpan.Zero ? $"think time {options.Think.TotalMilliseconds} ms" : "closed loop (no think time)";
+        var load = options.Think > TimeSpan.Zero ? $"think time {options.Think.TotalMilliseconds} ms" : "closed loop (no think time)";
         if (options.Warmup > TimeSpan.Zero)
             Console.WriteLine(string.Create(inv, $"warm-up (not measured): {warm.Count} turns in {warmClock.Elapsed.TotalSeconds:F1} s = {warm.Count / warmClock.Elapsed.TotalSeconds:F0} turns/s, p50 {warm.Percentile(50):F1} ms, p99 {warm.Percentile(99):F1} ms"));
         Console.WriteLine(string.Create(inv, $"conversations: {options.Conversations} concurrent × {options.Rounds} rounds, {load}; tickets created: {tickets}, failed: {failures}"));
@@ -120,12 +119,69 @@ public static class DirectLineBench
         return failures == 0 && tickets == options.Conversations * options.Rounds ? 0 : 1;
     }
 
+    /// <summary>About how many turns an intake takes in this bench (problem, "Not that", the questions, confirm).</summary>
+    private const int IntakeTurns = 7;
+
+    /// <summary>
+    /// Paced users, measured in a steady state: every user goes through one intake after another for the whole run,
+    /// starting at a random moment of the first intake's span, so that at any time the crowd is spread over all the
+    /// intake's steps. (Started together, all 200 would create their tickets and start their next conversations in
+    /// the same 200 ms, every 1.4 s: a lockstep no crowd keeps.) What starts inside the window is measured; the load
+    /// before (warm-up) and after it is the same.
+    /// </summary>
+    private static async Task<int> DrivePacedAsync(HttpClient http, string url, string target, BenchOptions options, ServiceProcess? service, CancellationToken ct)
+    {
+        var cycle = options.Pace * IntakeTurns;
+        var window = new MeasureWindow(options.Warmup + cycle, cycle * options.Rounds);
+        var turns = new LatencyRecorder(window);
+        var posts = new LatencyRecorder(window);
+        var runId = DateTime.UtcNow.Ticks.ToString("x", CultureInfo.InvariantCulture);
+        var tickets = 0;
+        var failures = 0;
+        var cpu = MeasureCpuAsync(window, service, ct);
+        await Task.WhenAll(Enumerable.Range(0, options.Conversations).Select(async user =>
+        {
+            var pacer = new Pacer(options.Pace, cycle * Random.Shared.NextDouble());
+            for (var round = 0; !window.IsOver; round++)
+            {
+                var conversation = new BenchConversation(http, url, $"p{runId}-{user}-{round}", options);
+                if (!await RunOneAsync(conversation, turns, posts, ct, pacer: pacer))
+                    Interlocked.Increment(ref failures);
+                else if (conversation.TicketKey is not null && window.Contains(conversation.TicketTurnStartedAt))
+                    Interlocked.Increment(ref tickets);
+            }
+        }));
+        var (serviceCpu, clientCpu) = await cpu;
+
+        var inv = CultureInfo.InvariantCulture;
+        var seconds = window.Length.TotalSeconds;
+        Console.WriteLine($"Direct Line bench against {target}");
+        Console.WriteLine(string.Create(inv, $"conversations: {options.Conversations} concurrent, paced: each user starts a turn every {options.Pace.TotalMilliseconds:F0} ms (offered {options.Rate:F0} turns/s), one intake after another, starts spread over one intake ({cycle.TotalSeconds:F1} s)"));
+        Console.WriteLine(string.Create(inv, $"measured: the turns started in a {seconds:F1} s window after {(options.Warmup + cycle).TotalSeconds:F1} s of the same load (warm-up, not measured); tickets created in it: {tickets}, failed conversations: {failures}"));
+        Console.WriteLine(string.Create(inv, $"turns: {turns.Count} in {seconds:F2} s = {turns.Count / seconds:F0} turns/s"));
+        Console.WriteLine(string.Create(inv, $"turn latency (post → first bot reply on the stream): p50 {turns.Percentile(50):F1} ms, p99 {turns.Percentile(99):F1} ms, max {turns.Percentile(100):F1} ms"));
+        if (serviceCpu is { } used)
+            Console.WriteLine(string.Create(inv, $"service CPU: {used.TotalSeconds:F2} s = {used.TotalMilliseconds / turns.Count:F2} ms per turn ({used.TotalSeconds / seconds:F2} of the machine's {Environment.ProcessorCount} cores); this client: {clientCpu.TotalMilliseconds / turns.Count:F2} ms per turn"));
+        Console.WriteLine(string.Create(inv, $"  of which the POST (answered once the bot has handled the turn): p50 {posts.Percentile(50):F1} ms, p99 {posts.Percentile(99):F1} ms"));
+        return failures == 0 && tickets > 0 ? 0 : 1;
+    }
+
+    /// <summary>The service's and this process's CPU time spent inside the window.</summary>
+    private static async Task<(TimeSpan? Service, TimeSpan Client)> MeasureCpuAsync(MeasureWindow window, ServiceProcess? service, CancellationToken ct)
+    {
+        await window.WhenStarted(ct);
+        var serviceBefore = service?.CpuTime;
+        var clientBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        await window.WhenOver(ct);
+        return (service?.CpuTime - serviceBefore, Process.GetCurrentProcess().TotalProcessorTime - clientBefore);
+    }
+
     private static async Task<bool> RunOneAsync(BenchConversation conversation, LatencyRecorder turns, LatencyRecorder posts, CancellationToken ct,
-        TimeSpan startAfter = default)
+        Pacer? pacer = null)
     {
         try
         {
-            await conversation.RunAsync(turns, posts, ct, startAfter);
+            await conversation.RunAsync(turns, posts, ct, pacer);
             return true;
         }
         catch (Exception e) when (e is HttpRequestException or OperationCanceledException or System.Net.WebSockets.WebSocketException)

@@ -1,13 +1,24 @@
+using System.Diagnostics;
+
 namespace ServiceDesk.Bench.DirectLine;
 
-/// <summary>Collects latencies (ms) from many tasks and reports percentiles.</summary>
-public sealed class LatencyRecorder
+/// <summary>
+/// Collects latencies (ms) from many tasks and reports percentiles. With a window, only what started inside it counts
+/// (a steady-state measurement: the load runs before and after it unchanged).
+/// </summary>
+public sealed class LatencyRecorder(MeasureWindow? window = null)
 {
     private readonly List<double> _values = [];
     private readonly Lock _gate = new();
 
-    public void Add(TimeSpan latency)
+    public MeasureWindow? Window => window;
+
+    /// <summary>Records the latency of something that started at <paramref name="startedAt"/> (a <see cref="Stopwatch"/> timestamp).</summary>
+    public void Add(long startedAt)
     {
+        if (window is not null && !window.Contains(startedAt))
+            return;
+        var latency = Stopwatch.GetElapsedTime(startedAt);
         lock (_gate)
             _values.Add(latency.TotalMilliseconds);
     }
