@@ -63,15 +63,17 @@ public sealed class BenchConversation(HttpClient http, string baseUrl, string us
         }
         finally
         {
-            await stop.CancelAsync();
+            // close first: cancelling the pending receive aborts the socket, and closing an aborted socket throws
             try
             {
-                await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None);
+                if (socket.State == WebSocketState.Open)
+                    await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None);
             }
             catch (WebSocketException)
             {
             }
 
+            await stop.CancelAsync();
             await receiving;
         }
     }
@@ -100,7 +102,16 @@ public sealed class BenchConversation(HttpClient http, string baseUrl, string us
         {
             JsonObject next;
             if (bot.Count == 0)
-                next = await _inbox.Reader.ReadAsync(timeout.Token);
+            {
+                try
+                {
+                    next = await _inbox.Reader.ReadAsync(timeout.Token);
+                }
+                catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+                {
+                    throw new TimeoutException($"no bot reply within {options.TurnTimeout.TotalSeconds:F0} s to {activity.ToJsonString()} (POST answered {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(CancellationToken.None)}) in conversation {_conversationId}");
+                }
+            }
             else
             {
                 // the rest of this turn's messages: until one carries buttons or a ticket, or the bot goes quiet

@@ -184,9 +184,9 @@ public static class DirectLineBench
             await conversation.RunAsync(turns, posts, ct, pacer);
             return true;
         }
-        catch (Exception e) when (e is HttpRequestException or OperationCanceledException or System.Net.WebSockets.WebSocketException)
+        catch (Exception e) when (e is HttpRequestException or OperationCanceledException or TimeoutException or System.Net.WebSockets.WebSocketException)
         {
-            Console.Error.WriteLine("conversation failed: " + e.Message);
+            Console.Error.WriteLine($"conversation failed: {e.GetType().Name}: {e.Message}");
             return false;
         }
     }
