@@ -141,7 +141,7 @@ public static class DirectLineBench
         var cpu = MeasureCpuAsync(window, service, ct);
         await Task.WhenAll(Enumerable.Range(0, options.Conversations).Select(async user =>
         {
-            var pacer = new Pacer(options.Pace, cycle * Random.Shared.NextDouble());
+            var pacer = new Pacer(options.Pace, (options.Lockstep ? options.Pace : cycle) * Random.Shared.NextDouble());
             for (var round = 0; !window.IsOver; round++)
             {
                 var conversation = new BenchConversation(http, url, $"p{runId}-{user}-{round}", options);
@@ -156,7 +156,8 @@ public static class DirectLineBench
         var inv = CultureInfo.InvariantCulture;
         var seconds = window.Length.TotalSeconds;
         Console.WriteLine($"Direct Line bench against {target}");
-        Console.WriteLine(string.Create(inv, $"conversations: {options.Conversations} concurrent, paced: each user starts a turn every {options.Pace.TotalMilliseconds:F0} ms (offered {options.Rate:F0} turns/s), one intake after another, starts spread over one intake ({cycle.TotalSeconds:F1} s)"));
+        var starts = options.Lockstep ? "starts spread over one pace interval (lockstep: all at the same step)" : string.Create(inv, $"starts spread over one intake ({cycle.TotalSeconds:F1} s)");
+        Console.WriteLine(string.Create(inv, $"conversations: {options.Conversations} concurrent, paced: each user starts a turn every {options.Pace.TotalMilliseconds:F0} ms (offered {options.Rate:F0} turns/s), one intake after another, {starts}"));
         Console.WriteLine(string.Create(inv, $"measured: the turns started in a {seconds:F1} s window after {(options.Warmup + cycle).TotalSeconds:F1} s of the same load (warm-up, not measured); tickets created in it: {tickets}, failed conversations: {failures}"));
         Console.WriteLine(string.Create(inv, $"turns: {turns.Count} in {seconds:F2} s = {turns.Count / seconds:F0} turns/s"));
         Console.WriteLine(string.Create(inv, $"turn latency (post → first bot reply on the stream): p50 {turns.Percentile(50):F1} ms, p99 {turns.Percentile(99):F1} ms, max {turns.Percentile(100):F1} ms"));
