@@ -111,11 +111,7 @@ public static class DirectLineBench
         if (options.Warmup > TimeSpan.Zero)
             Console.WriteLine(string.Create(inv, $"warm-up (not measured): {warm.Count} turns in {warmClock.Elapsed.TotalSeconds:F1} s = {warm.Count / warmClock.Elapsed.TotalSeconds:F0} turns/s, p50 {warm.Percentile(50):F1} ms, p99 {warm.Percentile(99):F1} ms"));
         Console.WriteLine(string.Create(inv, $"conversations: {options.Conversations} concurrent × {options.Rounds} rounds, {load}; tickets created: {tickets}, failed: {failures}"));
-        Console.WriteLine(string.Create(inv, $"turns: {turns.Count} in {clock.Elapsed.TotalSeconds:F2} s = {turns.Count / clock.Elapsed.TotalSeconds:F0} turns/s"));
-        Console.WriteLine(string.Create(inv, $"turn latency (post → first bot reply on the stream): p50 {turns.Percentile(50):F1} ms, p99 {turns.Percentile(99):F1} ms, max {turns.Percentile(100):F1} ms"));
-        if (cpu is { } used)
-            Console.WriteLine(string.Create(inv, $"service CPU: {used.TotalSeconds:F2} s = {used.TotalMilliseconds / turns.Count:F2} ms per turn ({used.TotalSeconds / clock.Elapsed.TotalSeconds:F2} of the machine's {Environment.ProcessorCount} cores); this client: {clientCpu.TotalMilliseconds / turns.Count:F2} ms per turn"));
-        Console.WriteLine(string.Create(inv, $"  of which the POST (answered once the bot has handled the turn): p50 {posts.Percentile(50):F1} ms, p99 {posts.Percentile(99):F1} ms"));
+        PrintFigures(turns, posts, clock.Elapsed.TotalSeconds, cpu, clientCpu);
         return failures == 0 && tickets == options.Conversations * options.Rounds ? 0 : 1;
     }
 
@@ -159,12 +155,19 @@ public static class DirectLineBench
         var starts = options.Lockstep ? "starts spread over one pace interval (lockstep: all at the same step)" : string.Create(inv, $"starts spread over one intake ({cycle.TotalSeconds:F1} s)");
         Console.WriteLine(string.Create(inv, $"conversations: {options.Conversations} concurrent, paced: each user starts a turn every {options.Pace.TotalMilliseconds:F0} ms (offered {options.Rate:F0} turns/s), one intake after another, {starts}"));
         Console.WriteLine(string.Create(inv, $"measured: the turns started in a {seconds:F1} s window after {(options.Warmup + cycle).TotalSeconds:F1} s of the same load (warm-up, not measured); tickets created in it: {tickets}, failed conversations: {failures}"));
+        PrintFigures(turns, posts, seconds, serviceCpu, clientCpu);
+        return failures == 0 && tickets > 0 ? 0 : 1;
+    }
+
+    /// <summary>The figures both load models print: throughput, turn and POST latency, CPU per turn.</summary>
+    private static void PrintFigures(LatencyRecorder turns, LatencyRecorder posts, double seconds, TimeSpan? serviceCpu, TimeSpan clientCpu)
+    {
+        var inv = CultureInfo.InvariantCulture;
         Console.WriteLine(string.Create(inv, $"turns: {turns.Count} in {seconds:F2} s = {turns.Count / seconds:F0} turns/s"));
         Console.WriteLine(string.Create(inv, $"turn latency (post → first bot reply on the stream): p50 {turns.Percentile(50):F1} ms, p99 {turns.Percentile(99):F1} ms, max {turns.Percentile(100):F1} ms"));
         if (serviceCpu is { } used)
             Console.WriteLine(string.Create(inv, $"service CPU: {used.TotalSeconds:F2} s = {used.TotalMilliseconds / turns.Count:F2} ms per turn ({used.TotalSeconds / seconds:F2} of the machine's {Environment.ProcessorCount} cores); this client: {clientCpu.TotalMilliseconds / turns.Count:F2} ms per turn"));
         Console.WriteLine(string.Create(inv, $"  of which the POST (answered once the bot has handled the turn): p50 {posts.Percentile(50):F1} ms, p99 {posts.Percentile(99):F1} ms"));
-        return failures == 0 && tickets > 0 ? 0 : 1;
     }
 
     /// <summary>The service's and this process's CPU time spent inside the window.</summary>

@@ -11,8 +11,6 @@ public sealed class LatencyRecorder(MeasureWindow? window = null)
     private readonly List<double> _values = [];
     private readonly Lock _gate = new();
 
-    public MeasureWindow? Window => window;
-
     /// <summary>Records the latency of something that started at <paramref name="startedAt"/> (a <see cref="Stopwatch"/> timestamp).</summary>
     public void Add(long startedAt)
     {

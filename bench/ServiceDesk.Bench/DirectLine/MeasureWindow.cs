@@ -5,21 +5,20 @@ namespace ServiceDesk.Bench.DirectLine;
 /// <summary>The span of a steady-state measurement, as <see cref="Stopwatch"/> timestamps: [start, end).</summary>
 public sealed class MeasureWindow(TimeSpan startsIn, TimeSpan length)
 {
-    private readonly long _start = Stopwatch.GetTimestamp() + (long)(startsIn.TotalSeconds * Stopwatch.Frequency);
-
-    public long Start => _start;
-
-    public long End => _start + (long)(length.TotalSeconds * Stopwatch.Frequency);
+    private readonly long _start = Stopwatch.GetTimestamp() + Ticks(startsIn);
+    private readonly long _end = Stopwatch.GetTimestamp() + Ticks(startsIn + length);
 
     public TimeSpan Length => length;
 
-    public bool Contains(long timestamp) => timestamp >= Start && timestamp < End;
+    public bool Contains(long timestamp) => timestamp >= _start && timestamp < _end;
 
-    public bool IsOver => Stopwatch.GetTimestamp() >= End;
+    public bool IsOver => Stopwatch.GetTimestamp() >= _end;
 
-    public Task WhenStarted(CancellationToken ct) => Delay(Start, ct);
+    public Task WhenStarted(CancellationToken ct) => Delay(_start, ct);
 
-    public Task WhenOver(CancellationToken ct) => Delay(End, ct);
+    public Task WhenOver(CancellationToken ct) => Delay(_end, ct);
+
+    private static long Ticks(TimeSpan span) => (long)(span.TotalSeconds * Stopwatch.Frequency);
 
     private static Task Delay(long at, CancellationToken ct)
     {

@@ -50,12 +50,7 @@ public sealed class SqliteWriteGateTests
     public async Task RunAsync_when_a_queued_write_throws_fails_only_its_own_caller()
     {
         var gate = NewGate();
-        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var first = gate.RunAsync(async () =>
-        {
-            await release.Task;
-            return 1;
-        }, CancellationToken.None);
+        var (first, release) = HeldSave(gate, 1);
         var failing = gate.RunAsync<int>(() => throw new InvalidOperationException("constraint"), CancellationToken.None);
         var after = gate.RunAsync(() => Task.FromResult(3), CancellationToken.None);
 
@@ -81,12 +76,7 @@ public sealed class SqliteWriteGateTests
     public async Task RunAsync_when_cancelled_while_queued_never_writes_and_the_queue_goes_on()
     {
         var gate = NewGate();
-        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var first = gate.RunAsync(async () =>
-        {
-            await release.Task;
-            return 1;
-        }, CancellationToken.None);
+        var (first, release) = HeldSave(gate, 1);
         using var cancel = new CancellationTokenSource();
         var wrote = false;
         var cancelled = gate.RunAsync(() =>
@@ -103,6 +93,18 @@ public sealed class SqliteWriteGateTests
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => cancelled);
         Assert.False(wrote);
         Assert.Equal(3, await after);
+    }
+
+    /// <summary>A save that holds the gate until <c>release</c> is set: the saves after it queue.</summary>
+    private static (Task<int> Save, TaskCompletionSource Release) HeldSave(SqliteWriteGate gate, int result)
+    {
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var save = gate.RunAsync(async () =>
+        {
+            await release.Task;
+            return result;
+        }, CancellationToken.None);
+        return (save, release);
     }
 
     private static void InterlockedMax(ref int target, int value)
