@@ -73,6 +73,8 @@ public sealed class ConversationEngine(
         var now = clock.GetUtcNow();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (alongside is not null) db.Enlist(alongside);
+        // one connection for the whole turn: opened per query, each open re-registers the provider's SQL functions
+        await db.Database.OpenConnectionAsync(ct);
         if (await _queries.IsProcessed(db, message.Channel, message.MessageId, ct))
             return TurnResult.DuplicateMessage;
 
