@@ -20,6 +20,9 @@ public sealed class DirectLineSignals
             waiter.TrySetResult();
     }
 
+    /// <summary>Keys someone waits on (a stream that ended leaves none behind).</summary>
+    internal int Waiting => _waiters.Count;
+
     public static string RoomKey(string room) => "room:" + room;
 
     public static string ConversationKey(string conversationId) => "conversation:" + conversationId;

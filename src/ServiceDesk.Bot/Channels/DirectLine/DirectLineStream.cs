@@ -22,6 +22,8 @@ public sealed class DirectLineStream(
         var receive = DrainAsync(socket, closed);
         var ct = closed.Token;
         var woken = false;
+        IDisposable? watch = null;
+        string? watched = null;
         try
         {
             while (!ct.IsCancellationRequested && socket.State == WebSocketState.Open)
@@ -40,6 +42,11 @@ public sealed class DirectLineStream(
                 }
 
                 var room = conversation.Room!;
+                if (watched is null)
+                {
+                    watch = store.Watch(room);
+                    watched = room;
+                }
                 var next = signals.NextAsync(DirectLineSignals.RoomKey(room));
                 IReadOnlyList<StoredActivity> items;
                 try
@@ -73,6 +80,11 @@ public sealed class DirectLineStream(
         }
         finally
         {
+            watch?.Dispose();
+            // give up the waits: a key nobody notifies again (a finished conversation) would keep its waiter for good;
+            // another stream waiting on the same key wakes, reads, and waits anew
+            signals.Notify(DirectLineSignals.ConversationKey(conversation.Id));
+            if (watched is not null) signals.Notify(DirectLineSignals.RoomKey(watched));
             await closed.CancelAsync();
             await receive;
             if (socket.State is WebSocketState.Open or WebSocketState.CloseReceived)

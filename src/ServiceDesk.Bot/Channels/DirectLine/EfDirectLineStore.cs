@@ -13,8 +13,8 @@ namespace ServiceDesk.Bot.Channels.DirectLine;
 /// (inside the store's write gate; rooms' gates taken in order and held until the commit), so bot replies can be
 /// written in the same transaction as the turn that made them; appends saved on their own are group-committed. The
 /// unique (channel, conversation, sequence) index guards against other replicas: on a clash the room's position is
-/// re-read and the save retried. The latest activities of each room stay in memory for the streams this process
-/// serves.
+/// re-read and the save retried. The latest activities of the rooms this process streams stay in memory for those
+/// streams.
 /// </summary>
 public sealed class EfDirectLineStore : IDirectLineStore
 {
@@ -183,13 +183,17 @@ public sealed class EfDirectLineStore : IDirectLineStore
     }
 
     /// <summary>
-    /// The room's cursor. The memory of rooms is dropped whole when it grows past its bound: a cursor still in use
-    /// keeps working, a new one re-reads its room's end (and two cursors of one room meet at the unique index).
+    /// The room's cursor. When the memory of rooms grows past its bound, the rooms no stream here watches are dropped:
+    /// a cursor still in use keeps working, a new one re-reads its room's end (and two cursors of one room meet at the
+    /// unique index).
     /// </summary>
     private RoomCursor Cursor(string room)
     {
         if (_rooms.Count >= MaxCachedRooms && !_rooms.ContainsKey(room))
-            _rooms.Clear();
+        {
+            foreach (var (key, cursor) in _rooms)
+                if (!cursor.Watched) _rooms.TryRemove(key, out _);
+        }
         return _rooms.GetOrAdd(room, _ => new RoomCursor());
     }
 
@@ -197,6 +201,13 @@ public sealed class EfDirectLineStore : IDirectLineStore
     {
         items = [];
         return _rooms.TryGetValue(room, out var cursor) && cursor.TryReadRecent(afterSequence, max, out items);
+    }
+
+    public IDisposable Watch(string room)
+    {
+        var cursor = Cursor(room);
+        cursor.Watch();
+        return new RoomWatch(cursor);
     }
 
     public async Task<RoomPosition> GetPositionAsync(string room, CancellationToken cancellationToken)
@@ -213,6 +224,16 @@ public sealed class EfDirectLineStore : IDirectLineStore
         var s = JsonSerializer.Deserialize<StoredConversation>(json, DirectLineJson.Options)
             ?? throw new InvalidDataException($"Direct Line conversation {id} is stored as null");
         return new DirectLineConversation(id, s.UserId, s.Room, s.BaseSequence, s.Locale, s.CreatedAt);
+    }
+
+    private sealed class RoomWatch(RoomCursor cursor) : IDisposable
+    {
+        private int _disposed;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _disposed, 1) == 0) cursor.Unwatch();
+        }
     }
 
     private sealed record StoredConversation(string? UserId, string? Room, long BaseSequence, string? Locale, DateTimeOffset CreatedAt);

@@ -34,6 +34,12 @@ public interface IDirectLineStore
     /// </summary>
     bool TryReadRecent(string room, long afterSequence, int max, out IReadOnlyList<StoredActivity> items);
 
+    /// <summary>
+    /// A stream of this process follows the room until the handle is disposed: meanwhile the store may keep the room's
+    /// recent appends in memory for <see cref="TryReadRecent"/>. Rooms nobody streams here need no such memory.
+    /// </summary>
+    IDisposable Watch(string room);
+
     /// <summary>The room's last sequence (0 when empty) and the id of its latest user activity, if any.</summary>
     Task<RoomPosition> GetPositionAsync(string room, CancellationToken cancellationToken);
 }

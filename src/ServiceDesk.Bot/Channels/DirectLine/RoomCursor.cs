@@ -6,13 +6,16 @@ using ServiceDesk.Core.Storage;
 namespace ServiceDesk.Bot.Channels.DirectLine;
 
 /// <summary>
-/// This process's view of where a room's log ends, and its latest activities: appends to the room take
-/// <see cref="Gate"/>, and a failed save makes the view be read again from the database.
+/// This process's view of where a room's log ends, and its latest activities while a stream here watches the room:
+/// appends to the room take <see cref="Gate"/>, and a failed save makes the view be read again from the database.
 /// </summary>
 internal sealed class RoomCursor
 {
-    private const int TailLength = 16; // a stream woken by an append reads a few at most
+    // A stream woken by an append reads that turn's activities (the echo and its replies) at once. Activities kept
+    // longer would outlive the young GC generations and pile up in the old one for nothing.
+    private const int TailLength = 8;
     private volatile StoredActivity[] _tail = [];
+    private int _watchers;
 
     public SemaphoreSlim Gate { get; } = new(1, 1);
 
@@ -40,6 +43,17 @@ internal sealed class RoomCursor
         var tail = _tail;
         var contiguous = tail.Length == 0 || tail[^1].Sequence + 1 == activities[0].Sequence;
         _tail = (contiguous ? tail.Concat(activities) : activities).TakeLast(TailLength).ToArray();
+        if (Volatile.Read(ref _watchers) == 0) _tail = []; // checked after the write: a watcher leaving meanwhile clears it too
+    }
+
+    /// <summary>A stream of this process follows the room: keep its recent activities until the last one leaves.</summary>
+    public bool Watched => Volatile.Read(ref _watchers) > 0;
+
+    public void Watch() => Interlocked.Increment(ref _watchers);
+
+    public void Unwatch()
+    {
+        if (Interlocked.Decrement(ref _watchers) == 0) _tail = [];
     }
 
     /// <summary>The save failed (another replica may have taken the sequence): read the position again next time.</summary>

@@ -120,6 +120,7 @@ public sealed class DirectLineStoreContractTests : IAsyncLifetime
     {
         var replicaA = Create("database");
         var replicaB = Create("database");
+        using var watch = replicaA.Watch("l1-team");
         await replicaA.AppendAsync("l1-team", false, (_, _) => "{\"by\":\"a\"}", default);
         await replicaB.AppendAsync("l1-team", false, (_, _) => "{\"by\":\"b\"}", default);
 
@@ -134,6 +135,7 @@ public sealed class DirectLineStoreContractTests : IAsyncLifetime
     public async Task Recent_when_this_process_appended_answers_from_memory_like_a_read(string kind)
     {
         var store = Create(kind);
+        using var watch = store.Watch("alice");
         for (var i = 1; i <= 3; i++)
             await store.AppendAsync("alice", i == 1, (s, _) => $$"""{"n":{{s}}}""", default);
 
@@ -148,6 +150,7 @@ public sealed class DirectLineStoreContractTests : IAsyncLifetime
     {
         var replicaA = Create("database");
         var replicaB = Create("database");
+        using var watch = replicaA.Watch("l1-team");
         await replicaA.AppendAsync("l1-team", false, (_, _) => "{\"by\":\"a\"}", default);
         await replicaB.AppendAsync("l1-team", false, (_, _) => "{\"by\":\"b\"}", default);
         Assert.True(replicaA.TryReadRecent("l1-team", 0, 10, out var stale)); // A does not know of B's append yet
@@ -158,5 +161,39 @@ public sealed class DirectLineStoreContractTests : IAsyncLifetime
         Assert.False(replicaA.TryReadRecent("l1-team", 0, 10, out _)); // its memory no longer starts at the beginning
         Assert.True(replicaA.TryReadRecent("l1-team", 2, 10, out var after));
         Assert.Equal(3, Assert.Single(after).Sequence);
+    }
+
+    [Fact]
+    public async Task Database_store_when_no_stream_here_watches_the_room_keeps_none_of_its_activities_in_memory()
+    {
+        var store = Create("database");
+        await store.AppendAsync("alice", true, (s, _) => $$"""{"n":{{s}}}""", default);
+        Assert.False(store.TryReadRecent("alice", 0, 10, out _)); // nobody streams it: read the store
+
+        var watch = store.Watch("alice");
+        await store.AppendAsync("alice", false, (s, _) => $$"""{"n":{{s}}}""", default);
+        Assert.True(store.TryReadRecent("alice", 1, 10, out var recent));
+        Assert.Equal(2, Assert.Single(recent).Sequence);
+
+        watch.Dispose();
+        Assert.False(store.TryReadRecent("alice", 1, 10, out _)); // the last stream left: its memory is gone
+        await store.AppendAsync("alice", false, (s, _) => $$"""{"n":{{s}}}""", default);
+        Assert.False(store.TryReadRecent("alice", 2, 10, out _));
+        Assert.Equal([3L], (await store.ReadAsync("alice", 2, 10, default)).Select(a => a.Sequence));
+    }
+
+    [Fact]
+    public async Task Database_store_when_two_streams_watch_a_room_keeps_its_memory_until_both_left()
+    {
+        var store = Create("database");
+        var first = store.Watch("l1-team");
+        using var second = store.Watch("l1-team");
+        await store.AppendAsync("l1-team", false, (_, _) => "{}", default);
+
+        first.Dispose();
+        first.Dispose(); // twice counts once
+
+        Assert.True(store.TryReadRecent("l1-team", 0, 10, out var recent));
+        Assert.Single(recent);
     }
 }

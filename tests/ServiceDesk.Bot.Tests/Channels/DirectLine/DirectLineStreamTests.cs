@@ -53,6 +53,27 @@ public sealed class DirectLineStreamTests
         Assert.Equal("2", frame["watermark"]!.GetValue<string>());
     }
 
+    [Fact]
+    public async Task Stream_when_closed_leaves_no_waiter_behind_for_its_room()
+    {
+        await using var host = await DirectLineHost.StartAsync();
+        var (conversation, _) = await host.StartConversationAsync("alice");
+        await host.SendTextAsync(conversation, "one");
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var socket = await host.Server.CreateWebSocketClient().ConnectAsync(
+            new Uri(host.Server.BaseAddress, $"/v3/directline/conversations/{conversation}/stream"), timeout.Token);
+        await ReceiveFrameAsync(socket, timeout.Token); // the stream now waits for the room's next append
+        var signals = host.Get<ServiceDesk.Bot.Channels.DirectLine.DirectLineSignals>();
+        Assert.Equal(1, signals.Waiting);
+
+        await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, null, timeout.Token);
+        socket.Dispose();
+
+        while (signals.Waiting > 0 && !timeout.IsCancellationRequested)
+            await Task.Delay(10, timeout.Token); // the server side ends a moment after the close handshake
+        Assert.Equal(0, signals.Waiting); // the room gets no more appends: a waiter kept would stay for good
+    }
+
     private static async Task<JsonObject> ReceiveFrameAsync(WebSocket socket, CancellationToken ct)
     {
         var buffer = new byte[64 * 1024];

@@ -31,6 +31,8 @@ public sealed class FlakyStore : IDirectLineStore
         return false;
     }
 
+    public IDisposable Watch(string room) => _inner.Watch(room);
+
     public Task<RoomPosition> GetPositionAsync(string room, CancellationToken cancellationToken) =>
         _inner.GetPositionAsync(room, cancellationToken);
 }
