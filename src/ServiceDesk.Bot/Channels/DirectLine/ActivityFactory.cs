@@ -1,4 +1,7 @@
+using System.Buffers;
 using System.Globalization;
+using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using ServiceDesk.Core.Conversations;
@@ -10,6 +13,9 @@ public sealed class ActivityFactory(IOptions<WebChatOptions> options, TimeProvid
 {
     public const string ChannelId = "directline";
     public const string HeroCard = "application/vnd.microsoft.card.hero";
+
+    [ThreadStatic] private static ArrayBufferWriter<byte>? t_buffer;
+    [ThreadStatic] private static Utf8JsonWriter? t_writer;
 
     private WebChatOptions Options => options.Value;
 
@@ -34,83 +40,120 @@ public sealed class ActivityFactory(IOptions<WebChatOptions> options, TimeProvid
     /// <summary>A bot message in a room; buttons become a hero card or suggested actions as configured.</summary>
     public string BotMessage(OutboundMessage message, string id, string room, string? replyToId)
     {
-        var activity = new JsonObject
-        {
-            ["type"] = "message",
-            ["id"] = id,
-            ["timestamp"] = Timestamp(),
-            ["channelId"] = ChannelId,
-            ["conversation"] = new JsonObject { ["id"] = room },
-            ["from"] = Bot(),
-            ["text"] = message.Text,
-            ["textFormat"] = "plain",
-        };
+        // written straight to UTF-8 (a message per turn and more: a JSON tree cost more than the rest of the turn's
+        // rendering), on a buffer reused by the thread
+        var (buffer, w) = ThreadWriter();
+        w.WriteStartObject();
+        w.WriteString("type", "message");
+        w.WriteString("id", id);
+        w.WriteString("timestamp", Timestamp());
+        w.WriteString("channelId", ChannelId);
+        w.WriteStartObject("conversation");
+        w.WriteString("id", room);
+        w.WriteEndObject();
+        w.WritePropertyName("from");
+        WriteBot(w);
+        w.WriteString("text", message.Text);
+        w.WriteString("textFormat", "plain");
         if (replyToId is not null)
-            activity["replyToId"] = replyToId;
+            w.WriteString("replyToId", replyToId);
         if (message.TicketKey is not null || message.ReplaceKey is not null)
         {
             // Web Chat cannot edit a posted activity; the built-in page replaces the one with the same replaceKey.
-            var channelData = new JsonObject();
+            w.WriteStartObject("channelData");
             if (message.TicketKey is not null)
-                channelData["ticketKey"] = message.TicketKey;
+                w.WriteString("ticketKey", message.TicketKey);
             if (message.ReplaceKey is not null)
-                channelData["replaceKey"] = message.ReplaceKey;
-            activity["channelData"] = channelData;
+                w.WriteString("replaceKey", message.ReplaceKey);
+            w.WriteEndObject();
         }
 
         if (message.Card is { } card)
-            activity["attachments"] = new JsonArray(TicketHeroCard(card, message.Buttons));
+        {
+            w.WriteStartArray("attachments");
+            WriteTicketHeroCard(w, card, message.Buttons);
+            w.WriteEndArray();
+        }
         else if (message.Buttons.Count > 0 && Options.ButtonStyle == WebChatButtonStyle.SuggestedActions)
-            activity["suggestedActions"] = new JsonObject { ["actions"] = Actions(message.Buttons) };
+        {
+            w.WriteStartObject("suggestedActions");
+            WriteActions(w, message.Buttons);
+            w.WriteEndObject();
+        }
         else if (message.Buttons.Count > 0)
-            activity["attachments"] = new JsonArray(new JsonObject
-            {
-                ["contentType"] = HeroCard,
-                ["content"] = new JsonObject { ["buttons"] = Actions(message.Buttons) },
-            });
-        return activity.ToJsonString(DirectLineJson.Options);
+        {
+            w.WriteStartArray("attachments");
+            w.WriteStartObject();
+            w.WriteString("contentType", HeroCard);
+            w.WriteStartObject("content");
+            WriteActions(w, message.Buttons, "buttons");
+            w.WriteEndObject();
+            w.WriteEndObject();
+            w.WriteEndArray();
+        }
+
+        w.WriteEndObject();
+        w.Flush();
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
-    private JsonObject TicketHeroCard(TicketCard card, IReadOnlyList<MessageButton> buttons)
+    private static void WriteTicketHeroCard(Utf8JsonWriter w, TicketCard card, IReadOnlyList<MessageButton> buttons)
     {
         var lines = new List<string> { card.Requester };
         if (card.Assignee is not null)
             lines.Add(card.Assignee);
         if (card.SlaText is not null)
             lines.Add(card.SlaText);
-        return new JsonObject
-        {
-            ["contentType"] = HeroCard,
-            ["content"] = new JsonObject
-            {
-                ["title"] = $"{card.Key} · {card.Title}",
-                ["subtitle"] = $"{card.Status} · {card.Priority} · {card.Line}",
-                ["text"] = string.Join(" · ", lines),
-                ["buttons"] = Actions(buttons),
-            },
-        };
+        w.WriteStartObject();
+        w.WriteString("contentType", HeroCard);
+        w.WriteStartObject("content");
+        w.WriteString("title", $"{card.Key} · {card.Title}");
+        w.WriteString("subtitle", $"{card.Status} · {card.Priority} · {card.Line}");
+        w.WriteString("text", string.Join(" · ", lines));
+        WriteActions(w, buttons, "buttons");
+        w.WriteEndObject();
+        w.WriteEndObject();
     }
 
     /// <summary>
     /// messageBack actions: Web Chat sends the label as text (its bubble) and <c>value.action</c>, which the inbound
     /// mapper turns into <see cref="InboundMessage.Action"/>.
     /// </summary>
-    private static JsonArray Actions(IReadOnlyList<MessageButton> buttons)
+    private static void WriteActions(Utf8JsonWriter w, IReadOnlyList<MessageButton> buttons, string name = "actions")
     {
-        var actions = new JsonArray();
+        w.WriteStartArray(name);
         foreach (var b in buttons)
         {
-            actions.Add(new JsonObject
-            {
-                ["type"] = "messageBack",
-                ["title"] = b.Label,
-                ["text"] = b.Label,
-                ["displayText"] = b.Label,
-                ["value"] = new JsonObject { ["action"] = b.Value },
-            });
+            w.WriteStartObject();
+            w.WriteString("type", "messageBack");
+            w.WriteString("title", b.Label);
+            w.WriteString("text", b.Label);
+            w.WriteString("displayText", b.Label);
+            w.WriteStartObject("value");
+            w.WriteString("action", b.Value);
+            w.WriteEndObject();
+            w.WriteEndObject();
         }
 
-        return actions;
+        w.WriteEndArray();
+    }
+
+    private void WriteBot(Utf8JsonWriter w)
+    {
+        w.WriteStartObject();
+        w.WriteString("id", Options.BotId);
+        w.WriteString("name", Options.BotName);
+        w.WriteString("role", "bot");
+        w.WriteEndObject();
+    }
+
+    private static (ArrayBufferWriter<byte> Buffer, Utf8JsonWriter Writer) ThreadWriter()
+    {
+        var buffer = t_buffer ??= new ArrayBufferWriter<byte>(4096);
+        buffer.ResetWrittenCount();
+        var writer = t_writer ??= new Utf8JsonWriter(buffer);
+        writer.Reset(buffer);
+        return (buffer, writer);
     }
 
     private JsonObject Bot() => new() { ["id"] = Options.BotId, ["name"] = Options.BotName, ["role"] = "bot" };

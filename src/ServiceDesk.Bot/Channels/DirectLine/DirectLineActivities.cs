@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -142,19 +143,43 @@ public sealed class DirectLineActivities(
     /// <summary>The <c>{activities, watermark}</c> JSON of a read, made from the stored activity JSON as is.</summary>
     public static string Frame(IReadOnlyList<StoredActivity> items, long after)
     {
-        var sb = new StringBuilder(64 + items.Sum(i => i.Json.Length + 1));
-        sb.Append("{\"activities\":[");
+        var (buffer, length) = RentFrame(items, after);
+        try
+        {
+            return Encoding.UTF8.GetString(buffer, 0, length);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>
+    /// <see cref="Frame"/> as UTF-8 in a borrowed buffer (the stream sends one per append; the caller returns it to
+    /// <see cref="ArrayPool{T}.Shared"/>) and its length.
+    /// </summary>
+    public static (byte[] Buffer, int Length) RentFrame(IReadOnlyList<StoredActivity> items, long after)
+    {
+        var max = 64;
+        foreach (var item in items)
+            max += Encoding.UTF8.GetMaxByteCount(item.Json.Length) + 1;
+        var buffer = ArrayPool<byte>.Shared.Rent(max);
+        var n = Append(buffer, 0, "{\"activities\":[");
         for (var i = 0; i < items.Count; i++)
         {
             if (i > 0)
-                sb.Append(',');
-            sb.Append(items[i].Json);
+                buffer[n++] = (byte)',';
+            n += Encoding.UTF8.GetBytes(items[i].Json, buffer.AsSpan(n));
         }
 
         var last = items.Count > 0 ? items[^1].Sequence : after;
-        sb.Append("],\"watermark\":\"").Append(last.ToString(CultureInfo.InvariantCulture)).Append("\"}");
-        return sb.ToString();
+        n = Append(buffer, n, "],\"watermark\":\"");
+        last.TryFormat(buffer.AsSpan(n), out var digits, provider: CultureInfo.InvariantCulture);
+        n += digits;
+        return (buffer, Append(buffer, n, "\"}"));
     }
+
+    private static int Append(byte[] buffer, int at, string ascii) => at + Encoding.ASCII.GetBytes(ascii, buffer.AsSpan(at));
 
     private string? ValidateMessage(JsonObject activity)
     {

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
@@ -55,17 +56,39 @@ public sealed class DirectLineBodyReader(IOptions<WebChatOptions> options)
 
     private static async Task<byte[]> ReadLimitedAsync(Stream body, int limit, CancellationToken cancellationToken)
     {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[8192];
-        int read;
-        while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
+        // the chunk is borrowed (a body is read per posted message); the result is exactly the body's size
+        var chunk = ArrayPool<byte>.Shared.Rent(8192);
+        try
         {
-            if (buffer.Length + read > limit)
+            var read = await ReadFullyAsync(body, chunk, cancellationToken);
+            if (read > limit)
                 throw new BodyTooLargeException();
-            buffer.Write(chunk, 0, read);
+            if (read < chunk.Length)
+                return chunk.AsSpan(0, read).ToArray(); // the usual case: the whole body fit in the first chunk
+            using var buffer = new MemoryStream();
+            do
+            {
+                if (buffer.Length + read > limit)
+                    throw new BodyTooLargeException();
+                buffer.Write(chunk, 0, read);
+            }
+            while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0);
+            return buffer.ToArray();
         }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(chunk);
+        }
+    }
 
-        return buffer.ToArray();
+    /// <summary>Reads until the buffer is full or the body ends; the count read.</summary>
+    private static async Task<int> ReadFullyAsync(Stream body, byte[] buffer, CancellationToken cancellationToken)
+    {
+        var total = 0;
+        int read;
+        while (total < buffer.Length && (read = await body.ReadAsync(buffer.AsMemory(total), cancellationToken)) > 0)
+            total += read;
+        return total;
     }
 
     private static bool IsWhitespace(byte[] bytes) => bytes.All(b => b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n');

@@ -1,5 +1,5 @@
+using System.Buffers;
 using System.Net.WebSockets;
-using System.Text;
 using Microsoft.Extensions.Options;
 
 namespace ServiceDesk.Bot.Channels.DirectLine;
@@ -65,8 +65,15 @@ public sealed class DirectLineStream(
 
                 if (items.Count > 0)
                 {
-                    var frame = Encoding.UTF8.GetBytes(DirectLineActivities.Frame(items, after));
-                    await socket.SendAsync(frame, WebSocketMessageType.Text, endOfMessage: true, ct);
+                    var (frame, length) = DirectLineActivities.RentFrame(items, after);
+                    try
+                    {
+                        await socket.SendAsync(frame.AsMemory(0, length), WebSocketMessageType.Text, endOfMessage: true, ct);
+                    }
+                    finally
+                    {
+                        ArrayPool<byte>.Shared.Return(frame);
+                    }
                     after = items[^1].Sequence;
                     continue;
                 }

@@ -36,7 +36,9 @@ public sealed class FeedbackMemory
             double helpful = 0, notHelpful = 0;
             foreach (var (terms, isHelpful) in entries)
             {
-                var common = terms.Count(queryTerms.Contains);
+                var common = 0;
+                foreach (var term in terms) // a loop, not Count(predicate): this runs per article per search
+                    if (queryTerms.Contains(term)) common++;
                 var similarity = (double)common / (terms.Count + queryTerms.Count - common);
                 if (similarity < MinSimilarity) continue;
                 if (isHelpful) helpful += similarity;

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using ServiceDesk.Bot.Channels.DirectLine;
 
 namespace ServiceDesk.Bot.Tests.Channels.DirectLine;
 
@@ -196,5 +197,19 @@ public sealed class DirectLineActivitiesTests
 
         Assert.Empty(fresh);
         Assert.Equal(2, history.Count);
+    }
+
+    [Fact]
+    public void Frame_when_rented_as_utf8_holds_the_activities_as_stored_and_the_last_watermark()
+    {
+        StoredActivity[] items = [new(41, """{"text":"Привет"}"""), new(42, """{"text":"zażółć"}""")];
+
+        var (buffer, length) = DirectLineActivities.RentFrame(items, 40);
+        var frame = System.Text.Encoding.UTF8.GetString(buffer, 0, length);
+        System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+
+        Assert.Equal("""{"activities":[{"text":"Привет"},{"text":"zażółć"}],"watermark":"42"}""", frame);
+        Assert.Equal(frame, DirectLineActivities.Frame(items, 40));
+        Assert.Equal("""{"activities":[],"watermark":"40"}""", DirectLineActivities.Frame([], 40));
     }
 }

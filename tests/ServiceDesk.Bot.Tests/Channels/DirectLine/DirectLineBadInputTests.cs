@@ -72,6 +72,45 @@ public sealed class DirectLineBadInputTests
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
     }
 
+    [Theory]
+    [InlineData(1100)] // past a small limit, within the first chunk the reader takes
+    [InlineData(20_000)] // past it, over several chunks
+    public async Task Post_when_chunked_body_passes_a_small_limit_answers_413(int size)
+    {
+        await using var host = await DirectLineHost.StartAsync(settings: new() { ["Channels:WebChat:MaxBodyBytes"] = "1024" });
+        var (conversation, _) = await host.StartConversationAsync("alice");
+        var body = $$"""{"type":"message","from":{"id":"alice"},"text":"{{new string('x', size)}}"}""";
+        var content = new StreamContent(new MemoryStream(Encoding.UTF8.GetBytes(body)));
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/v3/directline/conversations/{conversation}/activities") { Content = content };
+        request.Headers.TransferEncodingChunked = true;
+
+        var response = await host.Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Empty(host.Bot.Received);
+    }
+
+    [Theory]
+    [InlineData(10)]
+    [InlineData(800)] // 8,800 bytes of UTF-8: longer than the reader's first chunk
+    public async Task Post_when_chunked_body_is_within_the_limit_is_read_whole(int words)
+    {
+        await using var host = await DirectLineHost.StartAsync();
+        var (conversation, _) = await host.StartConversationAsync("alice");
+        var text = string.Concat(Enumerable.Range(0, words).Select(i => $"zażółć{i % 10}"));
+        var body = $$"""{"type":"message","from":{"id":"alice"},"text":"{{text}}"}""";
+        var content = new StreamContent(new MemoryStream(Encoding.UTF8.GetBytes(body)));
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/v3/directline/conversations/{conversation}/activities") { Content = content };
+        request.Headers.TransferEncodingChunked = true;
+
+        var response = await host.Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(text, Assert.Single(host.Bot.Received).Text);
+    }
+
     [Fact]
     public async Task Post_when_text_longer_than_limit_answers_400()
     {
