@@ -94,7 +94,14 @@ public sealed class ActivityFactory(IOptions<WebChatOptions> options, TimeProvid
 
         w.WriteEndObject();
         w.Flush();
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+        var json = Encoding.UTF8.GetString(buffer.WrittenSpan);
+        if (buffer.Capacity > 64 * 1024)
+        {
+            // a rare long message: the thread does not keep its buffer
+            t_buffer = null;
+            t_writer = null;
+        }
+        return json;
     }
 
     private static void WriteTicketHeroCard(Utf8JsonWriter w, TicketCard card, IReadOnlyList<MessageButton> buttons)

@@ -40,15 +40,21 @@ internal sealed class RoomCursor
         if (activities.Count == 0) return;
         LastSequence = activities[^1].Sequence;
         LastUserActivityId = lastUserActivityId;
+        if (!Watched)
+        {
+            _tail = [];
+            return;
+        }
+
         var tail = _tail;
         var contiguous = tail.Length == 0 || tail[^1].Sequence + 1 == activities[0].Sequence;
         _tail = (contiguous ? tail.Concat(activities) : activities).TakeLast(TailLength).ToArray();
-        if (Volatile.Read(ref _watchers) == 0) _tail = []; // checked after the write: a watcher leaving meanwhile clears it too
+        if (!Watched) _tail = []; // checked again after the write: the last watcher may have left meanwhile
     }
 
-    /// <summary>A stream of this process follows the room: keep its recent activities until the last one leaves.</summary>
     public bool Watched => Volatile.Read(ref _watchers) > 0;
 
+    /// <summary>A stream of this process follows the room: keep its recent activities until the last one leaves.</summary>
     public void Watch() => Interlocked.Increment(ref _watchers);
 
     public void Unwatch()
