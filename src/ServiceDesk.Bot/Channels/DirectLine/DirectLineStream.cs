@@ -22,8 +22,7 @@ public sealed class DirectLineStream(
         var receive = DrainAsync(socket, closed);
         var ct = closed.Token;
         var woken = false;
-        IDisposable? watch = null;
-        string? watched = null;
+        IDisposable? watch = null; // taken once the conversation has its room
         try
         {
             while (!ct.IsCancellationRequested && socket.State == WebSocketState.Open)
@@ -42,11 +41,7 @@ public sealed class DirectLineStream(
                 }
 
                 var room = conversation.Room!;
-                if (watched is null)
-                {
-                    watch = store.Watch(room);
-                    watched = room;
-                }
+                watch ??= store.Watch(room);
                 var next = signals.NextAsync(DirectLineSignals.RoomKey(room));
                 IReadOnlyList<StoredActivity> items;
                 try
@@ -91,7 +86,7 @@ public sealed class DirectLineStream(
             // give up the waits: a key nobody notifies again (a finished conversation) would keep its waiter for good;
             // another stream waiting on the same key wakes, reads, and waits anew
             signals.Notify(DirectLineSignals.ConversationKey(conversation.Id));
-            if (watched is not null) signals.Notify(DirectLineSignals.RoomKey(watched));
+            if (watch is not null) signals.Notify(DirectLineSignals.RoomKey(conversation.Room!));
             await closed.CancelAsync();
             await receive;
             if (socket.State is WebSocketState.Open or WebSocketState.CloseReceived)

@@ -62,12 +62,8 @@ public sealed class DirectLineBadInputTests
     {
         await using var host = await DirectLineHost.StartAsync();
         var (conversation, _) = await host.StartConversationAsync("alice");
-        var content = new StreamContent(new MemoryStream(Encoding.UTF8.GetBytes(new string(' ', 600 * 1024) + "{}")));
-        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
 
-        var request = new HttpRequestMessage(HttpMethod.Post, $"/v3/directline/conversations/{conversation}/activities") { Content = content };
-        request.Headers.TransferEncodingChunked = true;
-        var response = await host.Client.SendAsync(request);
+        var response = await PostChunkedAsync(host, conversation, new string(' ', 600 * 1024) + "{}");
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
     }
@@ -80,12 +76,8 @@ public sealed class DirectLineBadInputTests
         await using var host = await DirectLineHost.StartAsync(settings: new() { ["Channels:WebChat:MaxBodyBytes"] = "1024" });
         var (conversation, _) = await host.StartConversationAsync("alice");
         var body = $$"""{"type":"message","from":{"id":"alice"},"text":"{{new string('x', size)}}"}""";
-        var content = new StreamContent(new MemoryStream(Encoding.UTF8.GetBytes(body)));
-        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
-        var request = new HttpRequestMessage(HttpMethod.Post, $"/v3/directline/conversations/{conversation}/activities") { Content = content };
-        request.Headers.TransferEncodingChunked = true;
 
-        var response = await host.Client.SendAsync(request);
+        var response = await PostChunkedAsync(host, conversation, body);
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.Empty(host.Bot.Received);
@@ -100,12 +92,8 @@ public sealed class DirectLineBadInputTests
         var (conversation, _) = await host.StartConversationAsync("alice");
         var text = string.Concat(Enumerable.Range(0, words).Select(i => $"zażółć{i % 10}"));
         var body = $$"""{"type":"message","from":{"id":"alice"},"text":"{{text}}"}""";
-        var content = new StreamContent(new MemoryStream(Encoding.UTF8.GetBytes(body)));
-        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
-        var request = new HttpRequestMessage(HttpMethod.Post, $"/v3/directline/conversations/{conversation}/activities") { Content = content };
-        request.Headers.TransferEncodingChunked = true;
 
-        var response = await host.Client.SendAsync(request);
+        var response = await PostChunkedAsync(host, conversation, body);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(text, Assert.Single(host.Bot.Received).Text);
@@ -258,5 +246,15 @@ public sealed class DirectLineBadInputTests
         Assert.Empty(during);
         Assert.Equal("1", watermark);
         Assert.Equal("got: hi", Assert.Single(after)!["text"]!.GetValue<string>());
+    }
+
+    /// <summary>Posts an activity body with no Content-Length (chunked), so the server only learns its size by reading.</summary>
+    private static Task<HttpResponseMessage> PostChunkedAsync(DirectLineHost host, string conversation, string body)
+    {
+        var content = new StreamContent(new MemoryStream(Encoding.UTF8.GetBytes(body)));
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/v3/directline/conversations/{conversation}/activities") { Content = content };
+        request.Headers.TransferEncodingChunked = true;
+        return host.Client.SendAsync(request);
     }
 }

@@ -45,8 +45,7 @@ public sealed class DirectLineStreamTests
         await host.SendTextAsync(conversation, "one");
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
 
-        using var socket = await host.Server.CreateWebSocketClient().ConnectAsync(
-            new Uri(host.Server.BaseAddress, $"/v3/directline/conversations/{conversation}/stream?watermark=1"), timeout.Token);
+        using var socket = await ConnectStreamAsync(host, $"{conversation}/stream?watermark=1", timeout.Token);
         var frame = await ReceiveFrameAsync(socket, timeout.Token);
 
         Assert.Equal("got: one", Assert.Single(frame["activities"]!.AsArray())!["text"]!.GetValue<string>());
@@ -60,8 +59,7 @@ public sealed class DirectLineStreamTests
         var (conversation, _) = await host.StartConversationAsync("alice");
         await host.SendTextAsync(conversation, "one");
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        var socket = await host.Server.CreateWebSocketClient().ConnectAsync(
-            new Uri(host.Server.BaseAddress, $"/v3/directline/conversations/{conversation}/stream"), timeout.Token);
+        var socket = await ConnectStreamAsync(host, $"{conversation}/stream", timeout.Token);
         await ReceiveFrameAsync(socket, timeout.Token); // the stream now waits for the room's next append
         var signals = host.Get<ServiceDesk.Bot.Channels.DirectLine.DirectLineSignals>();
         Assert.Equal(1, signals.Waiting);
@@ -73,6 +71,9 @@ public sealed class DirectLineStreamTests
             await Task.Delay(10, timeout.Token); // the server side ends a moment after the close handshake
         Assert.Equal(0, signals.Waiting); // the room gets no more appends: a waiter kept would stay for good
     }
+
+    private static Task<WebSocket> ConnectStreamAsync(DirectLineHost host, string path, CancellationToken ct) =>
+        host.Server.CreateWebSocketClient().ConnectAsync(new Uri(host.Server.BaseAddress, "/v3/directline/conversations/" + path), ct);
 
     private static async Task<JsonObject> ReceiveFrameAsync(WebSocket socket, CancellationToken ct)
     {
