@@ -22,4 +22,10 @@ public sealed class ChannelDeliveryException(string message, bool permanent, Tim
     public bool Permanent { get; } = permanent;
 
     public TimeSpan? RetryAfter { get; } = retryAfter;
+
+    /// <summary>
+    /// The retry-after is one conversation's flood limit (a chat's or a group's), not the whole bot's: only that
+    /// conversation's messages wait for it.
+    /// </summary>
+    public bool ConversationOnly { get; init; }
 }

@@ -163,7 +163,7 @@ public sealed class OutboxDispatcher
         }
         catch (ChannelDeliveryException ex)
         {
-            return Failed(message, ex.Message, ex.Permanent, ex.RetryAfter);
+            return Failed(message, ex.Message, ex.Permanent, ex.RetryAfter, ex.ConversationOnly);
         }
         catch (JsonException ex)
         {
@@ -175,10 +175,12 @@ public sealed class OutboxDispatcher
         }
     }
 
-    private Outcome Failed(OutboxMessage message, string error, bool permanent, TimeSpan? retryAfter) =>
+    private Outcome Failed(OutboxMessage message, string error, bool permanent, TimeSpan? retryAfter, bool conversationOnly = false) =>
         new(null, null, error, permanent, retryAfter)
         {
-            ChannelDelay = permanent ? TimeSpan.Zero : Throttle.Failed(message.Channel, _time.GetUtcNow(), retryAfter),
+            ChannelDelay = permanent ? TimeSpan.Zero
+                : conversationOnly && retryAfter is { } wait ? Throttle.ConversationLimited(message.Channel, message.ConversationId, _time.GetUtcNow(), wait)
+                : Throttle.Failed(message.Channel, _time.GetUtcNow(), retryAfter),
         };
 
     /// <summary>

@@ -56,6 +56,44 @@ public class OutboxDispatcherTests : IDisposable
     }
 
     [Fact]
+    public async Task Dispatch_when_429_is_one_conversations_limit_holds_only_that_conversation()
+    {
+        using var store = new SqliteTestStore();
+        await WriteAsync(store, ("a", "a1"), ("a", "a2"), ("b", "b1"));
+        var sender = new ScriptedChannelSender().Then(1, () => ScriptedChannelSender.ChatFloodLimit(TimeSpan.FromSeconds(30)));
+        var dispatcher = Dispatcher(store, sender);
+
+        await dispatcher.DispatchOnceAsync(default);
+        Assert.Equal(["b1"], sender.Delivered.Select(m => m.Text)); // b is not a's group: it goes at once
+        Assert.False(dispatcher.Throttle.IsHeld("web", _clock.GetUtcNow()));
+
+        _clock.Advance(TimeSpan.FromSeconds(29));
+        await dispatcher.DispatchOnceAsync(default);
+        Assert.Equal(2, sender.Calls); // a1 waits its retry-after, a2 behind it
+
+        _clock.Advance(TimeSpan.FromSeconds(1));
+        await RunUntilQuietAsync(dispatcher, TimeSpan.FromSeconds(10));
+        Assert.Equal(["b1", "a1", "a2"], sender.Delivered.Select(m => m.Text));
+    }
+
+    [Fact]
+    public async Task Dispatch_when_two_conversations_are_flood_limited_at_once_holds_the_channel()
+    {
+        using var store = new SqliteTestStore();
+        await WriteAsync(store, ("a", "a1"), ("b", "b1"), ("c", "c1"));
+        var sender = new ScriptedChannelSender().Then(2, () => ScriptedChannelSender.ChatFloodLimit(TimeSpan.FromSeconds(30)));
+        var dispatcher = Dispatcher(store, sender);
+
+        await dispatcher.DispatchOnceAsync(default);
+
+        Assert.Equal(2, sender.Calls); // c1 not tried: two limited chats at once mean the bot's own limit
+        Assert.True(dispatcher.Throttle.IsHeld("web", _clock.GetUtcNow()));
+        _clock.Advance(TimeSpan.FromSeconds(30));
+        await RunUntilQuietAsync(dispatcher, TimeSpan.FromSeconds(10));
+        Assert.Equal(["a1", "b1", "c1"], sender.Delivered.Select(m => m.Text).Order());
+    }
+
+    [Fact]
     public async Task Dispatch_when_api_is_down_holds_the_whole_channel_after_repeated_failures()
     {
         using var store = new SqliteTestStore();

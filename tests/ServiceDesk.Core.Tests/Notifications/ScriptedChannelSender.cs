@@ -31,6 +31,10 @@ public sealed class ScriptedChannelSender(string channel = "web") : IChannelSend
 
     public static ChannelDeliveryException TooManyRequests(TimeSpan retryAfter) => new("HTTP 429 Too Many Requests", permanent: false, retryAfter);
 
+    /// <summary>A 429 that is one chat's flood limit (as Telegram's sender reports it).</summary>
+    public static ChannelDeliveryException ChatFloodLimit(TimeSpan retryAfter) =>
+        new("HTTP 429 Too Many Requests", permanent: false, retryAfter) { ConversationOnly = true };
+
     public Task<DeliveryResult> SendAsync(OutboundMessage message, CancellationToken cancellationToken)
     {
         lock (_lock)

@@ -103,6 +103,7 @@ public sealed class TelegramChannelSenderTests : IAsyncLifetime
 
         Assert.False(e.Permanent);
         Assert.Equal(TimeSpan.FromSeconds(35), e.RetryAfter);
+        Assert.True(e.ConversationOnly); // this chat's limit: the outbox holds only its messages
     }
 
     [Fact]

@@ -63,7 +63,9 @@ public sealed class TelegramChannelSender(
         {
             var wait = TimeSpan.FromSeconds(Math.Max(1, e.Parameters?.RetryAfter ?? 1));
             limiter.Pause(chatId, wait);
-            return new ChannelDeliveryException($"Telegram flood control: retry after {wait.TotalSeconds:0}s", permanent: false, wait, e);
+            // Our limiter keeps the bot under Telegram's overall rate, so a 429 is this chat's or group's own limit: only its
+            // messages wait (the outbox holds the whole channel once a second chat is limited meanwhile).
+            return new ChannelDeliveryException($"Telegram flood control: retry after {wait.TotalSeconds:0}s", permanent: false, wait, e) { ConversationOnly = true };
         }
 
         if (e.IsChatUnreachable)
