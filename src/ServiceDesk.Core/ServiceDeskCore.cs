@@ -11,13 +11,14 @@ using ServiceDesk.Core.Notifications;
 using ServiceDesk.Core.People;
 using ServiceDesk.Core.Sla;
 using ServiceDesk.Core.Storage;
+using ServiceDesk.Core.Storage.Housekeeping;
 using ServiceDesk.Core.Tickets;
 
 namespace ServiceDesk.Core;
 
 public static class ServiceDeskCore
 {
-    /// <summary>The background work of the core: outbox delivery, auto-close, the SLA monitor, the knowledge index refresh, SQLite checkpoints.</summary>
+    /// <summary>The background work of the core: outbox delivery, auto-close, the SLA monitor, the knowledge index refresh, SQLite checkpoints, pruning the store.</summary>
     public static IServiceCollection AddServiceDeskBackgroundWork(this IServiceCollection services)
     {
         services.AddHostedService<OutboxDispatcherLoop>();
@@ -25,6 +26,7 @@ public static class ServiceDeskCore
         services.AddSlaMonitorLoop();
         services.AddHostedService<KnowledgeIndexRefresher>();
         services.AddHostedService(sp => sp.GetRequiredService<SqliteCheckpointer>());
+        services.AddHostedService(sp => sp.GetRequiredService<StoreHousekeeping>());
         return services;
     }
 
@@ -46,6 +48,7 @@ public static class ServiceDeskCore
         services.AddSingleton<TicketNumbers>();
         services.AddSingleton<ConversationEngine>();
         services.AddSingleton<AutoCloser>();
+        services.AddSingleton<StoreHousekeeping>();
         services.AddSingleton(sp => IntakeDefinitionLoader.Load(
             DialogsLocation.Resolve(sp.GetRequiredService<IOptions<ServiceDeskOptions>>().Value), sp.GetRequiredService<TextCatalog>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IDialog, IntakeDialog>());

@@ -39,6 +39,9 @@ public sealed class ServiceDeskOptions
 
     /// <summary>Longer messages are refused with a clear reply.</summary>
     public int MaxMessageLength { get; set; } = 4000;
+
+    /// <summary>How long handled-message ids, delivered outbox messages and web transcripts are kept.</summary>
+    public RetentionOptions Retention { get; set; } = new();
 }
 
 public sealed class DatabaseOptions

@@ -39,6 +39,13 @@ public sealed class ServiceDeskOptionsValidator : IValidateOptions<ServiceDeskOp
         if (o.ReopenWindowDays < 0) errors.Add("ServiceDesk:ReopenWindowDays must not be negative.");
         if (o.ConversationIdleTimeout <= TimeSpan.Zero) errors.Add("ServiceDesk:ConversationIdleTimeout must be positive.");
         if (o.MaxMessageLength is < 100 or > 100_000) errors.Add("ServiceDesk:MaxMessageLength must be between 100 and 100000.");
+        var r = o.Retention;
+        if (r.Interval <= TimeSpan.Zero) errors.Add("ServiceDesk:Retention:Interval must be positive.");
+        if (r.ProcessedMessages < TimeSpan.Zero || (r.ProcessedMessages > TimeSpan.Zero && r.ProcessedMessages < TimeSpan.FromDays(1)))
+            errors.Add($"ServiceDesk:Retention:ProcessedMessages '{r.ProcessedMessages}' must be 0 (keep) or at least a day: Telegram redelivers updates for 24 hours.");
+        if (r.SentOutbox < TimeSpan.Zero) errors.Add("ServiceDesk:Retention:SentOutbox must not be negative.");
+        if (r.WebTranscripts < TimeSpan.Zero) errors.Add("ServiceDesk:Retention:WebTranscripts must not be negative.");
+        if (r.BatchSize is < 1 or > 100_000) errors.Add("ServiceDesk:Retention:BatchSize must be between 1 and 100000.");
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 

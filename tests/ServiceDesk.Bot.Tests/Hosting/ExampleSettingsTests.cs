@@ -17,6 +17,7 @@ public sealed class ExampleSettingsTests
         { "ServiceDesk", typeof(ServiceDeskOptions) },
         { "ServiceDesk:Database", typeof(DatabaseOptions) },
         { "ServiceDesk:Api", typeof(ApiOptions) },
+        { "ServiceDesk:Retention", typeof(RetentionOptions) },
         { "Knowledge", typeof(KnowledgeOptions) },
         { "Sla", typeof(SlaOptions) },
         { "Outbox", typeof(OutboxOptions) },

@@ -23,6 +23,20 @@ public sealed class ServiceDeskOptionsValidatorTests
     }
 
     [Fact]
+    public void Validator_when_retention_is_unworkable_names_each_setting()
+    {
+        var options = new ServiceDeskOptions
+        {
+            Retention = new RetentionOptions { Interval = TimeSpan.Zero, ProcessedMessages = TimeSpan.FromHours(1), SentOutbox = TimeSpan.FromDays(-1), BatchSize = 0 },
+        };
+        var result = new ServiceDeskOptionsValidator().Validate(null, options);
+        Assert.True(result.Failed);
+        foreach (var setting in new[] { "Retention:Interval", "Retention:ProcessedMessages '01:00:00' must be 0 (keep) or at least a day", "Retention:SentOutbox", "Retention:BatchSize" })
+            Assert.Contains(result.Failures!, f => f.Contains(setting, StringComparison.Ordinal));
+        Assert.DoesNotContain(result.Failures!, f => f.Contains("WebTranscripts", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Validator_when_settings_are_the_defaults_succeeds() =>
         Assert.True(new ServiceDeskOptionsValidator().Validate(null, new ServiceDeskOptions()).Succeeded);
 }

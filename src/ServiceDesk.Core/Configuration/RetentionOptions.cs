@@ -1,0 +1,23 @@
+namespace ServiceDesk.Core.Configuration;
+
+/// <summary>
+/// How long the store keeps the records that only serve a while (<c>ServiceDesk:Retention</c>); tickets, their history,
+/// people and the knowledge base are never pruned. A zero duration keeps that kind forever.
+/// </summary>
+public sealed class RetentionOptions
+{
+    /// <summary>How often the store is pruned.</summary>
+    public TimeSpan Interval { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>Ids of handled messages (the guard against redelivery): at least a day, Telegram redelivers for 24 hours.</summary>
+    public TimeSpan ProcessedMessages { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>Delivered outbox messages (parked ones stay until an administrator acts on them).</summary>
+    public TimeSpan SentOutbox { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>Web chat rooms' activities (a room's newest one stays, so its watermarks go on counting).</summary>
+    public TimeSpan WebTranscripts { get; set; } = TimeSpan.FromDays(90);
+
+    /// <summary>Rows deleted per statement: each delete is a short write, never a long lock.</summary>
+    public int BatchSize { get; set; } = 2000;
+}

@@ -1,0 +1,111 @@
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using ServiceDesk.Core.Notifications;
+using ServiceDesk.Core.Storage;
+using ServiceDesk.Core.Storage.Housekeeping;
+using ServiceDesk.Core.Tests.Harness;
+
+namespace ServiceDesk.Core.Tests.Storage.Housekeeping;
+
+public sealed class StoreHousekeepingTests
+{
+    [Fact]
+    public async Task Prune_when_records_are_past_retention_deletes_them_in_batches_and_keeps_the_rest()
+    {
+        var settings = TestDesk.DefaultSettings();
+        settings["ServiceDesk:Retention:BatchSize"] = "2"; // several batches per kind
+        await using var desk = await TestDesk.StartAsync(settings);
+        await SeedAsync(desk);
+
+        var result = await desk.Get<StoreHousekeeping>().PruneOnceAsync(default);
+
+        Assert.Equal(new PruneResult(ProcessedMessages: 5, SentOutbox: 3, WebTranscripts: 6), result);
+        await using var db = await desk.Get<IDbContextFactory<ServiceDeskDbContext>>().CreateDbContextAsync();
+        Assert.Equal(["recent"], await db.ProcessedMessages.Select(p => p.MessageId).ToListAsync());
+        Assert.Equal(["parked-old", "pending-old", "sent-recent"], (await db.Outbox.Select(m => m.ConversationId).ToListAsync()).Order());
+        // each room keeps its newest entry (the next append numbers on from it), room a also its recent ones
+        Assert.Equal(["a:5", "a:6", "b:3"], (await db.ChannelTranscripts.Select(e => e.ConversationId + ":" + e.Sequence).ToListAsync()).Order());
+
+        Assert.Equal(new PruneResult(0, 0, 0), await desk.Get<StoreHousekeeping>().PruneOnceAsync(default));
+    }
+
+    [Fact]
+    public async Task Prune_when_a_retention_is_zero_keeps_that_kind_forever()
+    {
+        var settings = TestDesk.DefaultSettings();
+        settings["ServiceDesk:Retention:ProcessedMessages"] = "00:00:00";
+        settings["ServiceDesk:Retention:WebTranscripts"] = "0.00:00:00";
+        await using var desk = await TestDesk.StartAsync(settings);
+        await SeedAsync(desk);
+
+        var result = await desk.Get<StoreHousekeeping>().PruneOnceAsync(default);
+
+        Assert.Equal(new PruneResult(0, 3, 0), result);
+    }
+
+    [PostgresFact]
+    public async Task Prune_when_on_postgres_deletes_the_same_records()
+    {
+        var admin = Environment.GetEnvironmentVariable(PostgresFactAttribute.Variable)!;
+        var name = "sdtest_" + Guid.NewGuid().ToString("N")[..12];
+        await using (var c = new NpgsqlConnection(admin))
+        {
+            await c.OpenAsync();
+            await using var cmd = new NpgsqlCommand($"CREATE DATABASE {name}", c);
+            await cmd.ExecuteNonQueryAsync();
+        }
+        var settings = TestDesk.DefaultSettings();
+        settings["ServiceDesk:Database:Provider"] = "Postgres";
+        settings["ServiceDesk:Database:ConnectionString"] = new NpgsqlConnectionStringBuilder(admin) { Database = name }.ToString();
+        settings["ServiceDesk:Retention:BatchSize"] = "2";
+        try
+        {
+            await using var desk = await TestDesk.StartAsync(settings);
+            await SeedAsync(desk);
+            Assert.Equal(new PruneResult(5, 3, 6), await desk.Get<StoreHousekeeping>().PruneOnceAsync(default));
+        }
+        finally
+        {
+            NpgsqlConnection.ClearAllPools();
+            await using var c = new NpgsqlConnection(admin);
+            await c.OpenAsync();
+            await using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS {name} WITH (FORCE)", c);
+            await cmd.ExecuteNonQueryAsync();
+        }
+    }
+
+    /// <summary>
+    /// Defaults: handled ids 7 days, delivered outbox 30 days, web transcripts 90 days. Seeds five old ids and one
+    /// recent; three old delivered messages, a recent one and old pending and parked ones; room a with four old
+    /// entries and two recent, room b with three old ones.
+    /// </summary>
+    private static async Task SeedAsync(TestDesk desk)
+    {
+        var now = desk.Clock.GetUtcNow();
+        await using var db = await desk.Get<IDbContextFactory<ServiceDeskDbContext>>().CreateDbContextAsync();
+        for (var i = 0; i < 5; i++)
+            db.ProcessedMessages.Add(new ProcessedMessage { Channel = "telegram", MessageId = $"old{i}", ProcessedAt = now.AddDays(-8).AddMinutes(i) });
+        db.ProcessedMessages.Add(new ProcessedMessage { Channel = "telegram", MessageId = "recent", ProcessedAt = now.AddDays(-1) });
+
+        OutboxMessage Message(string conversation, OutboxStatus status, int ageDays) => new()
+        {
+            Channel = "telegram", ConversationId = conversation, Payload = "{}", Status = status, CreatedAt = now.AddDays(-ageDays),
+            NextAttemptAt = now.AddDays(-ageDays), SentAt = status == OutboxStatus.Sent ? now.AddDays(-ageDays) : null,
+        };
+        for (var i = 0; i < 3; i++)
+            db.Outbox.Add(Message($"sent-old{i}", OutboxStatus.Sent, 31 + i));
+        db.Outbox.Add(Message("sent-recent", OutboxStatus.Sent, 1));
+        db.Outbox.Add(Message("pending-old", OutboxStatus.Pending, 40));
+        db.Outbox.Add(Message("parked-old", OutboxStatus.Parked, 40));
+
+        ChannelTranscriptEntry Entry(string room, long sequence, int ageDays) =>
+            new() { Channel = "web", ConversationId = room, Sequence = sequence, Payload = "{}", CreatedAt = now.AddDays(-ageDays) };
+        for (var s = 1; s <= 4; s++)
+            db.ChannelTranscripts.Add(Entry("a", s, 100));
+        db.ChannelTranscripts.Add(Entry("a", 5, 1));
+        db.ChannelTranscripts.Add(Entry("a", 6, 0));
+        for (var s = 1; s <= 3; s++)
+            db.ChannelTranscripts.Add(Entry("b", s, 100));
+        await db.SaveChangesAsync();
+    }
+}
