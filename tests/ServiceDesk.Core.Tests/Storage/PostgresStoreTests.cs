@@ -11,7 +11,8 @@ namespace ServiceDesk.Core.Tests.Storage;
 /// <summary>The same store on PostgreSQL, the provider for several replicas: migrations, a whole ticket life, a contested claim.</summary>
 public sealed class PostgresStoreTests
 {
-    private static async Task<(TestDesk Desk, Func<Task> Drop)> StartOnPostgresAsync()
+    /// <summary>A desk on a new, empty PostgreSQL database; <c>Drop</c> disposes the desk and drops the database.</summary>
+    internal static async Task<(TestDesk Desk, Func<Task> Drop)> StartOnPostgresAsync(Action<Dictionary<string, string?>>? configure = null)
     {
         var admin = Environment.GetEnvironmentVariable(PostgresFactAttribute.Variable)!;
         var name = "sdtest_" + Guid.NewGuid().ToString("N")[..12];
@@ -24,6 +25,7 @@ public sealed class PostgresStoreTests
         var settings = TestDesk.DefaultSettings();
         settings["ServiceDesk:Database:Provider"] = "Postgres";
         settings["ServiceDesk:Database:ConnectionString"] = new NpgsqlConnectionStringBuilder(admin) { Database = name }.ToString();
+        configure?.Invoke(settings);
         var desk = await TestDesk.StartAsync(settings);
         return (desk, async () =>
         {

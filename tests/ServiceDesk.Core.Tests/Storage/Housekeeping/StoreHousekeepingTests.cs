@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 using ServiceDesk.Core.Notifications;
 using ServiceDesk.Core.Storage;
 using ServiceDesk.Core.Storage.Housekeeping;
@@ -46,31 +45,15 @@ public sealed class StoreHousekeepingTests
     [PostgresFact]
     public async Task Prune_when_on_postgres_deletes_the_same_records()
     {
-        var admin = Environment.GetEnvironmentVariable(PostgresFactAttribute.Variable)!;
-        var name = "sdtest_" + Guid.NewGuid().ToString("N")[..12];
-        await using (var c = new NpgsqlConnection(admin))
-        {
-            await c.OpenAsync();
-            await using var cmd = new NpgsqlCommand($"CREATE DATABASE {name}", c);
-            await cmd.ExecuteNonQueryAsync();
-        }
-        var settings = TestDesk.DefaultSettings();
-        settings["ServiceDesk:Database:Provider"] = "Postgres";
-        settings["ServiceDesk:Database:ConnectionString"] = new NpgsqlConnectionStringBuilder(admin) { Database = name }.ToString();
-        settings["ServiceDesk:Retention:BatchSize"] = "2";
+        var (desk, drop) = await PostgresStoreTests.StartOnPostgresAsync(settings => settings["ServiceDesk:Retention:BatchSize"] = "2");
         try
         {
-            await using var desk = await TestDesk.StartAsync(settings);
             await SeedAsync(desk);
             Assert.Equal(new PruneResult(5, 3, 6), await desk.Get<StoreHousekeeping>().PruneOnceAsync(default));
         }
         finally
         {
-            NpgsqlConnection.ClearAllPools();
-            await using var c = new NpgsqlConnection(admin);
-            await c.OpenAsync();
-            await using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS {name} WITH (FORCE)", c);
-            await cmd.ExecuteNonQueryAsync();
+            await drop();
         }
     }
 
