@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using ServiceDesk.Bot.Channels.DirectLine;
 using ServiceDesk.Core.Configuration;
 using ServiceDesk.Core.Storage;
+using ServiceDesk.Core.Storage.Housekeeping;
 using ServiceDesk.Core.Tests.Harness;
 
 namespace ServiceDesk.Bot.Tests.Channels.DirectLine;
@@ -113,6 +114,23 @@ public sealed class DirectLineStoreContractTests : IAsyncLifetime
         Assert.Equal(2, next.Sequence);
         Assert.Equal("""{"replyTo":"alice|0000001"}""", next.Json);
         Assert.Equal("alice", (await second.FindConversationAsync("c1", default))!.Room);
+    }
+
+    [Fact]
+    public async Task Database_store_when_old_activities_were_pruned_numbers_on_from_the_newest_kept()
+    {
+        var first = Create("database");
+        for (var i = 0; i < 3; i++)
+            await first.AppendAsync("alice", true, (s, _) => $$"""{"n":{{s}}}""", default);
+        _clock.Advance(TimeSpan.FromDays(91)); // past the web transcripts' retention
+        var housekeeping = new StoreHousekeeping(_dbFactory, Options.Create(new ServiceDeskOptions { DataDirectory = _dataDirectory }), _clock,
+            NullLogger<StoreHousekeeping>.Instance);
+        Assert.Equal(2, (await housekeeping.PruneOnceAsync(default)).WebTranscripts);
+
+        var next = await Create("database").AppendAsync("alice", false, (s, _) => $$"""{"n":{{s}}}""", default);
+
+        Assert.Equal(4, next.Sequence); // a client's watermark 3 still sees it
+        Assert.Equal([3L, 4L], (await Create("database").ReadAsync("alice", 0, 10, default)).Select(a => a.Sequence));
     }
 
     [Fact]
