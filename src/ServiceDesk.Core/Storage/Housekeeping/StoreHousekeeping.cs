@@ -22,16 +22,9 @@ public sealed class StoreHousekeeping(
     public async Task<PruneResult> PruneOnceAsync(CancellationToken ct)
     {
         var r = options.Value.Retention;
-        var now = clock.GetUtcNow();
-        var processed = r.ProcessedMessages > TimeSpan.Zero
-            ? await DeleteAllAsync(db => PrunableProcessed(db, now - r.ProcessedMessages).Take(r.BatchSize).ExecuteDeleteAsync(ct), r.BatchSize, ct)
-            : 0;
-        var sent = r.SentOutbox > TimeSpan.Zero
-            ? await DeleteAllAsync(db => PrunableSent(db, now - r.SentOutbox).Take(r.BatchSize).ExecuteDeleteAsync(ct), r.BatchSize, ct)
-            : 0;
-        var transcripts = r.WebTranscripts > TimeSpan.Zero
-            ? await DeleteAllAsync(db => PrunableTranscripts(db, now - r.WebTranscripts).Take(r.BatchSize).ExecuteDeleteAsync(ct), r.BatchSize, ct)
-            : 0;
+        var processed = await PruneAsync(r.ProcessedMessages, PrunableProcessed, ct);
+        var sent = await PruneAsync(r.SentOutbox, PrunableSent, ct);
+        var transcripts = await PruneAsync(r.WebTranscripts, PrunableTranscripts, ct);
         var result = new PruneResult(processed, sent, transcripts);
         if (result.Total > 0)
             logger.LogInformation("Store pruned: {Processed} handled-message id(s), {Sent} delivered outbox message(s), {Transcripts} web transcript entries",
@@ -52,14 +45,21 @@ public sealed class StoreHousekeeping(
                 && db.ChannelTranscripts.Any(n => n.Channel == e.Channel && n.ConversationId == e.ConversationId && n.Sequence > e.Sequence))
             .OrderBy(e => e.Id);
 
-    /// <summary>Runs batch deletes, each in its own short transaction, until a batch comes back short.</summary>
-    private async Task<int> DeleteAllAsync(Func<ServiceDeskDbContext, Task<int>> batch, int size, CancellationToken ct)
+    /// <summary>
+    /// Deletes what <paramref name="prunable"/> selects for the cutoff (nothing for a zero retention), in batch deletes of
+    /// their own short transactions, until a batch comes back short.
+    /// </summary>
+    private async Task<int> PruneAsync<T>(TimeSpan retention, Func<ServiceDeskDbContext, DateTimeOffset, IQueryable<T>> prunable, CancellationToken ct)
     {
+        if (retention <= TimeSpan.Zero)
+            return 0;
+        var cutoff = clock.GetUtcNow() - retention;
+        var size = options.Value.Retention.BatchSize;
         var total = 0;
         while (true)
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct);
-            var deleted = await batch(db);
+            var deleted = await prunable(db, cutoff).Take(size).ExecuteDeleteAsync(ct);
             total += deleted;
             if (deleted < size)
                 return total;
