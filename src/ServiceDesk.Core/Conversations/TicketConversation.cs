@@ -13,18 +13,16 @@ public static class TicketConversation
     public static async Task<bool> TryHandleAsync(TurnContext ctx, string text, CancellationToken ct)
     {
         var m = ctx.Message;
-        Ticket? ticket = null;
+        long? ticketId = null;
         if (m.ThreadId is { } thread)
-        {
-            var id = await ctx.Db.TicketThreads.Where(x => x.Channel == m.Channel && x.ConversationId == m.ConversationId && x.ThreadId == thread)
+            ticketId = await ctx.Db.TicketThreads.Where(x => x.Channel == m.Channel && x.ConversationId == m.ConversationId && x.ThreadId == thread)
                 .Select(x => (long?)x.TicketId).FirstOrDefaultAsync(ct);
-            if (id is { } ticketId)
-                ticket = await ctx.Db.Tickets.Include(t => t.Events.OrderBy(e => e.Id)).FirstOrDefaultAsync(t => t.Id == ticketId, ct);
-        }
-        if (ticket is null && m.IsPrivate && ctx.State.Dialog is null)
-            ticket = await ctx.Db.Tickets.Include(t => t.Events.OrderBy(e => e.Id))
-                .Where(t => t.RequesterId == ctx.Person.Id && t.Status == TicketStatus.WaitingForUser)
-                .OrderByDescending(t => t.UpdatedAt).FirstOrDefaultAsync(ct);
+        // Runs before every new intake and usually finds nothing: a seek on the requester index, no ticket loaded.
+        if (ticketId is null && m.IsPrivate && ctx.State.Dialog is null)
+            ticketId = await ctx.Db.Tickets.Where(t => t.RequesterId == ctx.Person.Id && t.Status == TicketStatus.WaitingForUser)
+                .OrderByDescending(t => t.UpdatedAt).Select(t => (long?)t.Id).FirstOrDefaultAsync(ct);
+        if (ticketId is null) return false;
+        var ticket = await ctx.Db.Tickets.Include(t => t.Events.OrderBy(e => e.Id)).FirstOrDefaultAsync(t => t.Id == ticketId, ct);
         if (ticket is null) return false;
 
         var lineBefore = ticket.Line;

@@ -46,6 +46,36 @@ public sealed class SchemaTests
     }
 
     [Fact]
+    public async Task Schema_when_built_by_the_migrations_has_every_index_of_the_model()
+    {
+        await using var desk = await TestDesk.StartAsync();
+        await using var db = await desk.Get<IDbContextFactory<ServiceDeskDbContext>>().CreateDbContextAsync();
+        var connection = (SqliteConnection)db.Database.GetDbConnection();
+        await connection.OpenAsync();
+        var problems = new List<string>();
+        foreach (var entity in db.Model.GetEntityTypes())
+        {
+            var table = entity.GetTableName()!;
+            var store = Microsoft.EntityFrameworkCore.Metadata.StoreObjectIdentifier.Table(table);
+            foreach (var index in entity.GetIndexes())
+            {
+                var name = index.GetDatabaseName(store)!;
+                var expected = string.Join(",", index.Properties.Select(p => p.GetColumnName(store)));
+                var actual = new List<string>();
+                await using (var cmd = connection.CreateCommand())
+                {
+                    cmd.CommandText = $"PRAGMA index_info(\"{name}\")";
+                    await using var reader = await cmd.ExecuteReaderAsync();
+                    while (await reader.ReadAsync()) actual.Add(reader.GetString(2));
+                }
+                if (actual.Count == 0) problems.Add($"{table}: index {name} ({expected}) missing");
+                else if (string.Join(",", actual) != expected) problems.Add($"{table}: index {name} is on ({string.Join(",", actual)}), the model says ({expected})");
+            }
+        }
+        Assert.Empty(problems);
+    }
+
+    [Fact]
     public async Task Database_when_made_by_schema_v1_upgrades_in_place_and_keeps_its_data()
     {
         await using var desk = await TestDesk.StartAsync();
