@@ -22,6 +22,13 @@ public sealed class TelegramOptions
     /// <summary>Long-poll timeout of getUpdates in seconds (the HTTP timeout is set longer).</summary>
     public int PollTimeoutSeconds { get; set; } = 30;
 
+    /// <summary>
+    /// With several replicas on one store, one polls and the others stand by: its claim lasts this long without renewal
+    /// (it renews before each getUpdates). A replica that stops cleanly hands over at once; one that dies, after this.
+    /// Must outlast a long poll.
+    /// </summary>
+    public int PollingLeaseSeconds { get; set; } = 90;
+
     /// <summary>At most this many updates per getUpdates call (1–100).</summary>
     public int PollLimit { get; set; } = 100;
 

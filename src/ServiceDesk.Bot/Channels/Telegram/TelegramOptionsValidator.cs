@@ -19,6 +19,8 @@ public sealed partial class TelegramOptionsValidator : IValidateOptions<Telegram
             errors.Add($"{S}:ApiBaseUrl must be an absolute http(s) URL, got '{o.ApiBaseUrl}'.");
         if (o.PollTimeoutSeconds is < 0 or > 50)
             errors.Add($"{S}:PollTimeoutSeconds must be between 0 and 50, got {o.PollTimeoutSeconds}.");
+        if (o.PollingLeaseSeconds <= o.PollTimeoutSeconds || o.PollingLeaseSeconds > 3600)
+            errors.Add($"{S}:PollingLeaseSeconds must be longer than {S}:PollTimeoutSeconds ({o.PollTimeoutSeconds}) and at most 3600, got {o.PollingLeaseSeconds}.");
         if (o.PollLimit is < 1 or > 100)
             errors.Add($"{S}:PollLimit must be between 1 and 100, got {o.PollLimit}.");
         if (o.ParallelChats is < 1 or > 64)

@@ -92,6 +92,52 @@ public sealed class DbTelegramStateStoreTests : IAsyncLifetime
         Assert.Equal(fine, await store.GetChatStatusAsync(111, default)); // only "fine" is remembered
     }
 
+    [Fact]
+    public async Task Store_when_replicas_claim_polling_gives_it_to_one_until_it_is_released_or_lapses()
+    {
+        var a = Store();
+        var b = Store();
+        var lease = TimeSpan.FromSeconds(90);
+
+        Assert.True(await a.TryHoldPollingAsync("a", lease, default));
+        Assert.False(await b.TryHoldPollingAsync("b", lease, default));
+        _desk.Clock.Advance(TimeSpan.FromSeconds(60));
+        Assert.True(await a.TryHoldPollingAsync("a", lease, default)); // renewed: 90 s from now
+        _desk.Clock.Advance(TimeSpan.FromSeconds(60));
+        Assert.False(await b.TryHoldPollingAsync("b", lease, default));
+
+        await b.ReleasePollingAsync("b", default); // not b's to give up
+        Assert.False(await b.TryHoldPollingAsync("b", lease, default));
+        await a.ReleasePollingAsync("a", default);
+        Assert.True(await b.TryHoldPollingAsync("b", lease, default));
+
+        _desk.Clock.Advance(lease + TimeSpan.FromSeconds(1)); // b stopped renewing (it died)
+        Assert.True(await a.TryHoldPollingAsync("a", lease, default));
+        Assert.False(await b.TryHoldPollingAsync("b", lease, default));
+    }
+
+    [Fact]
+    public async Task Store_when_many_replicas_race_for_a_free_or_lapsed_claim_gives_it_to_exactly_one()
+    {
+        var lease = TimeSpan.FromSeconds(90);
+        var replicas = Enumerable.Range(0, 8).Select(i => (Name: $"r{i}", Store: Store())).ToList();
+        var winners = new List<int>();
+        for (var round = 0; round < 25; round++)
+        {
+            using var start = new ManualResetEventSlim();
+            var race = replicas.Select(r => Task.Run(async () =>
+            {
+                start.Wait();
+                return await r.Store.TryHoldPollingAsync($"{r.Name}/{round}", lease, default);
+            })).ToList();
+            start.Set();
+            winners.Add((await Task.WhenAll(race)).Count(won => won));
+            _desk.Clock.Advance(lease + TimeSpan.FromSeconds(1)); // every claim lapses: the next round races for a taken key
+        }
+
+        Assert.All(winners, count => Assert.Equal(1, count));
+    }
+
     private static async Task<List<string>> Unreachable(IDbContextFactory<ServiceDeskDbContext> factory)
     {
         await using var db = await factory.CreateDbContextAsync();

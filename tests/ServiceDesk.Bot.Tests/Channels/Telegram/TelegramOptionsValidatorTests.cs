@@ -50,4 +50,17 @@ public sealed class TelegramOptionsValidatorTests
 
         Assert.Contains("Channels:Telegram:WebhookUrl", Validator.Validate(null, o).FailureMessage);
     }
+
+    [Theory]
+    [InlineData(30, 30)]
+    [InlineData(30, 10)]
+    [InlineData(0, 0)]
+    [InlineData(30, 7200)]
+    public void Validate_when_the_polling_claim_does_not_outlast_a_long_poll_names_it(int pollTimeout, int lease)
+    {
+        var o = new TelegramOptions { BotToken = "1:a", PollTimeoutSeconds = pollTimeout, PollingLeaseSeconds = lease };
+
+        Assert.Contains("Channels:Telegram:PollingLeaseSeconds", Validator.Validate(null, o).FailureMessage);
+        Assert.True(Validator.Validate(null, new TelegramOptions { BotToken = "1:a", PollTimeoutSeconds = pollTimeout, PollingLeaseSeconds = pollTimeout + 1 }).Succeeded);
+    }
 }

@@ -10,7 +10,9 @@ namespace ServiceDesk.Bot.Channels.Telegram.Receiving;
 /// <summary>
 /// Long polling (the default mode): deleteWebhook, then getUpdates from the persisted offset. A batch is
 /// processed (in order within a chat; up to ParallelChats chats at once) before its offset is persisted and
-/// confirmed to Telegram, so a restart neither loses nor repeats updates.
+/// confirmed to Telegram, so a restart neither loses nor repeats updates. Replicas sharing the store take turns: one
+/// holds the polling claim and renews it, the others stand by (two pollers of one bot would cut each other's long polls
+/// off with 409 Conflict) and take over when it stops or its claim lapses.
 /// </summary>
 public sealed class TelegramPollingService(
     TelegramBotClient client,
@@ -22,7 +24,10 @@ public sealed class TelegramPollingService(
     ILogger<TelegramPollingService> log) : BackgroundService
 {
     private readonly Dictionary<long, int> _failedRounds = [];
+    private readonly string _replica = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
     private int _failingRound;
+    private bool? _holding;
+    private DateTimeOffset _renewAfter;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -38,6 +43,13 @@ public sealed class TelegramPollingService(
         {
             try
             {
+                if (!await HoldAsync(o, stoppingToken))
+                {
+                    offsetKnown = false; // the polling replica moves it meanwhile
+                    await DelayAsync(StandbyCheck(o), stoppingToken);
+                    continue;
+                }
+
                 if (!webhookDeleted)
                 {
                     await client.DeleteWebhookAsync(stoppingToken);
@@ -84,6 +96,49 @@ public sealed class TelegramPollingService(
                 await DelayAsync(backoff, stoppingToken);
                 backoff = TimeSpan.FromTicks(Math.Min(retry.MaxBackoff.Ticks, backoff.Ticks * 2));
             }
+        }
+
+        await ReleaseAsync();
+    }
+
+    /// <summary>Claims or renews the right to poll; renewed once a third of the claim has run, not on every getUpdates.</summary>
+    private async Task<bool> HoldAsync(TelegramOptions o, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        if (_holding == true && now < _renewAfter)
+            return true;
+        var lease = TimeSpan.FromSeconds(o.PollingLeaseSeconds);
+        var held = await store.TryHoldPollingAsync(_replica, lease, ct);
+        if (held != _holding)
+        {
+            if (held)
+                log.LogInformation("Telegram polling: this replica ({Replica}) polls", _replica);
+            else
+                log.LogInformation("Telegram polling: another replica polls; this one ({Replica}) stands by", _replica);
+        }
+
+        _holding = held;
+        _renewAfter = now + lease / 3;
+        return held;
+    }
+
+    /// <summary>How often a standing-by replica asks whether the claim is free: a third of the claim, at most 5 s.</summary>
+    private static TimeSpan StandbyCheck(TelegramOptions o) =>
+        TimeSpan.FromTicks(Math.Min(TimeSpan.FromSeconds(o.PollingLeaseSeconds).Ticks / 3, TimeSpan.FromSeconds(5).Ticks));
+
+    /// <summary>On a clean stop the claim is given up, so a standing-by replica takes over at its next check.</summary>
+    private async Task ReleaseAsync()
+    {
+        if (_holding != true)
+            return;
+        try
+        {
+            await store.ReleasePollingAsync(_replica, CancellationToken.None);
+            _holding = false;
+        }
+        catch (Exception e)
+        {
+            log.LogWarning(e, "Telegram polling: giving up the polling claim failed; another replica takes over when it lapses");
         }
     }
 

@@ -54,6 +54,29 @@ public sealed class DbTelegramStateStore(IDbContextFactory<ServiceDeskDbContext>
         }
     }
 
+    /// <summary>One conditional write, so replicas sharing the store never both win (the polling claim).</summary>
+    protected override async Task<bool> SwapAsync(string key, string? expected, string value, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var now = Clock.GetUtcNow();
+        if (expected is not null)
+        {
+            return await db.ChannelState.Where(e => e.Channel == Channel && e.Key == key && e.Value == expected)
+                .ExecuteUpdateAsync(s => s.SetProperty(e => e.Value, value).SetProperty(e => e.UpdatedAt, now), ct) == 1;
+        }
+
+        db.ChannelState.Add(new ChannelStateEntry { Channel = Channel, Key = key, Value = value, UpdatedAt = now });
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return true;
+        }
+        catch (DbUpdateException)
+        {
+            return false; // another replica inserted it first
+        }
+    }
+
     protected override async Task RemoveAsync(string key, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);

@@ -54,6 +54,15 @@ public interface ITelegramStateStore
     /// <summary>Updates acknowledged but not processed (the process stopped), oldest first.</summary>
     Task<IReadOnlyList<string>> KeptUpdatesAsync(CancellationToken ct);
 
+    /// <summary>
+    /// Claims the right to poll getUpdates for <paramref name="holder"/> (one replica), or renews it: true when the
+    /// holder has it for <paramref name="lease"/> from now; false while another holder's claim has not lapsed.
+    /// </summary>
+    Task<bool> TryHoldPollingAsync(string holder, TimeSpan lease, CancellationToken ct);
+
+    /// <summary>Gives the claim up (a clean stop), so a standing-by replica takes over at once; nothing if another holds it.</summary>
+    Task ReleasePollingAsync(string holder, CancellationToken ct);
+
     /// <summary>Keeps a callback value that is too long for callback_data; returns its token.</summary>
     Task<string> StoreCallbackValueAsync(string value, CancellationToken ct);
 

@@ -11,7 +11,9 @@ namespace ServiceDesk.Bot.Channels.Telegram.State;
 /// </summary>
 public abstract class KeyValueTelegramStateStore(TimeSpan fineStatusLifetime, TimeProvider clock) : ITelegramStateStore
 {
+    private const string PollerKey = "poller";
     private static readonly TelegramChatStatus Fine = new(null, false);
+    private readonly SemaphoreSlim _swapGate = new(1, 1);
     private readonly ConcurrentDictionary<long, DateTimeOffset> _fineUntil = new();
     private long _statusChanges;
 
@@ -151,6 +153,54 @@ public abstract class KeyValueTelegramStateStore(TimeSpan fineStatusLifetime, Ti
     }
 
     public Task<string?> FindCallbackValueAsync(string token, CancellationToken ct) => GetAsync($"callback:{token}", ct);
+
+    public async Task<bool> TryHoldPollingAsync(string holder, TimeSpan lease, CancellationToken ct)
+    {
+        var now = Clock.GetUtcNow();
+        var current = await GetAsync(PollerKey, ct);
+        if (current is not null && ParseClaim(current) is var (other, until) && other != holder && until > now)
+            return false;
+        return await SwapAsync(PollerKey, current, FormatClaim(holder, now + lease), ct);
+    }
+
+    public async Task ReleasePollingAsync(string holder, CancellationToken ct)
+    {
+        var current = await GetAsync(PollerKey, ct);
+        if (current is not null && ParseClaim(current).Holder == holder)
+            await SwapAsync(PollerKey, current, FormatClaim(holder, DateTimeOffset.UnixEpoch), ct);
+    }
+
+    /// <summary>
+    /// Sets <paramref name="key"/> to <paramref name="value"/> only while it holds <paramref name="expected"/> (null: absent);
+    /// false when it did not. Atomic within this process; a store shared by processes overrides it with an atomic write.
+    /// </summary>
+    protected virtual async Task<bool> SwapAsync(string key, string? expected, string value, CancellationToken ct)
+    {
+        await _swapGate.WaitAsync(ct);
+        try
+        {
+            if (await GetAsync(key, ct) != expected)
+                return false;
+            await SetAsync(key, value, ct);
+            return true;
+        }
+        finally
+        {
+            _swapGate.Release();
+        }
+    }
+
+    /// <summary>A claim is "&lt;until, Unix ms&gt; &lt;holder&gt;"; an unreadable one counts as lapsed.</summary>
+    private static (string Holder, DateTimeOffset Until) ParseClaim(string claim)
+    {
+        var space = claim.IndexOf(' ', StringComparison.Ordinal);
+        return space > 0 && long.TryParse(claim.AsSpan(0, space), NumberStyles.None, CultureInfo.InvariantCulture, out var ms)
+            ? (claim[(space + 1)..], DateTimeOffset.FromUnixTimeMilliseconds(ms))
+            : ("", DateTimeOffset.UnixEpoch);
+    }
+
+    private static string FormatClaim(string holder, DateTimeOffset until) =>
+        $"{until.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture)} {holder}";
 
     private async Task<long?> GetLongAsync(string key, CancellationToken ct) =>
         long.TryParse(await GetAsync(key, ct), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var v) ? v : null;

@@ -26,8 +26,7 @@ public sealed partial class FakeTelegramServer
             case "getUpdates":
                 if (WebhookUrl is not null)
                     return (409, Error(409, "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first"));
-                var updates = await Updates.TakeAsync(Long(p["offset"]), (int)(Long(p["limit"]) ?? 100), (int)(Long(p["timeout"]) ?? 0), ct);
-                return Ok(updates);
+                return await GetUpdatesAsync(p, ct);
             case "sendMessage":
                 return Send(p);
             case "editMessageText":
@@ -44,6 +43,47 @@ public sealed partial class FakeTelegramServer
                 return Ok(new JsonObject { ["id"] = id, ["type"] = type, ["is_forum"] = forum });
             default:
                 return (404, Error(404, "Not Found: method not found"));
+        }
+    }
+
+    /// <summary>
+    /// Like Telegram, one getUpdates at a time: a new call cuts off the one in progress, which answers 409 Conflict (what
+    /// two instances of one bot polling at once get).
+    /// </summary>
+    private async Task<(int, JsonObject)> GetUpdatesAsync(JsonObject p, CancellationToken ct)
+    {
+        using var mine = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        CancellationTokenSource? previous;
+        lock (_gate)
+        {
+            previous = _polling;
+            _polling = mine;
+        }
+
+        try
+        {
+            previous?.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // it had just finished
+        }
+
+        try
+        {
+            return Ok(await Updates.TakeAsync(Long(p["offset"]), (int)(Long(p["limit"]) ?? 100), (int)(Long(p["timeout"]) ?? 0), mine.Token));
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            return (409, Error(409, "Conflict: terminated by other getUpdates request; make sure that only one bot instance is running"));
+        }
+        finally
+        {
+            lock (_gate)
+            {
+                if (_polling == mine)
+                    _polling = null;
+            }
         }
     }
 

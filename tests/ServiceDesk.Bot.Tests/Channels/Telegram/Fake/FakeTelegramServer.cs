@@ -24,6 +24,7 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
 
     private readonly WebApplication _app;
     private readonly Lock _gate = new();
+    private CancellationTokenSource? _polling;
     private readonly List<RecordedCall> _calls = [];
     private readonly List<FakeFailure> _failures = [];
     private readonly Dictionary<long, (string Type, bool Forum)> _chats = [];
