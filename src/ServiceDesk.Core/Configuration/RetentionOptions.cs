@@ -18,6 +18,18 @@ public sealed class RetentionOptions
     /// <summary>Web chat rooms' activities (a room's newest one stays, so its watermarks go on counting).</summary>
     public TimeSpan WebTranscripts { get; set; } = TimeSpan.FromDays(90);
 
+    /// <summary>
+    /// Web chat (Direct Line) conversations, from when they started: a client that comes back with an older conversation
+    /// id is told it is unknown and starts a new one (its room and history stay).
+    /// </summary>
+    public TimeSpan ChannelSessions { get; set; } = TimeSpan.FromDays(90);
+
+    /// <summary>
+    /// The values behind buttons too long for a channel's button data (Telegram's 64 bytes), from when the button was
+    /// last sent: an older button answers that it has expired.
+    /// </summary>
+    public TimeSpan ChannelButtons { get; set; } = TimeSpan.FromDays(90);
+
     /// <summary>Rows deleted per statement: each delete is a short write, never a long lock.</summary>
     public int BatchSize { get; set; } = 2000;
 }

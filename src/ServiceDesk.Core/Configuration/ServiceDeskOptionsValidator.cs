@@ -45,6 +45,10 @@ public sealed class ServiceDeskOptionsValidator : IValidateOptions<ServiceDeskOp
             errors.Add($"ServiceDesk:Retention:ProcessedMessages '{r.ProcessedMessages}' must be 0 (keep) or at least a day: Telegram redelivers updates for 24 hours.");
         if (r.SentOutbox < TimeSpan.Zero) errors.Add("ServiceDesk:Retention:SentOutbox must not be negative.");
         if (r.WebTranscripts < TimeSpan.Zero) errors.Add("ServiceDesk:Retention:WebTranscripts must not be negative.");
+        if (r.ChannelSessions != TimeSpan.Zero && r.ChannelSessions < TimeSpan.FromDays(1))
+            errors.Add($"ServiceDesk:Retention:ChannelSessions '{r.ChannelSessions}' must be 0 (keep) or at least a day: a shorter one ends web chats in use.");
+        if (r.ChannelButtons != TimeSpan.Zero && r.ChannelButtons < TimeSpan.FromDays(1))
+            errors.Add($"ServiceDesk:Retention:ChannelButtons '{r.ChannelButtons}' must be 0 (keep) or at least a day: a shorter one expires the buttons of today's cards.");
         if (r.BatchSize is < 1 or > 100_000) errors.Add("ServiceDesk:Retention:BatchSize must be between 1 and 100000.");
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }

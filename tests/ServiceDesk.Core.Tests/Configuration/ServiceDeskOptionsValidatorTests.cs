@@ -27,11 +27,15 @@ public sealed class ServiceDeskOptionsValidatorTests
     {
         var options = new ServiceDeskOptions
         {
-            Retention = new RetentionOptions { Interval = TimeSpan.Zero, ProcessedMessages = TimeSpan.FromHours(1), SentOutbox = TimeSpan.FromDays(-1), BatchSize = 0 },
+            Retention = new RetentionOptions
+            {
+                Interval = TimeSpan.Zero, ProcessedMessages = TimeSpan.FromHours(1), SentOutbox = TimeSpan.FromDays(-1), BatchSize = 0,
+                ChannelSessions = TimeSpan.FromHours(2), ChannelButtons = TimeSpan.FromDays(-3),
+            },
         };
         var result = new ServiceDeskOptionsValidator().Validate(null, options);
         Assert.True(result.Failed);
-        foreach (var setting in new[] { "Retention:Interval", "Retention:ProcessedMessages '01:00:00' must be 0 (keep) or at least a day", "Retention:SentOutbox", "Retention:BatchSize" })
+        foreach (var setting in new[] { "Retention:Interval", "Retention:ProcessedMessages '01:00:00' must be 0 (keep) or at least a day", "Retention:SentOutbox", "Retention:BatchSize", "Retention:ChannelSessions '02:00:00'", "Retention:ChannelButtons" })
             Assert.Contains(result.Failures!, f => f.Contains(setting, StringComparison.Ordinal));
         Assert.DoesNotContain(result.Failures!, f => f.Contains("WebTranscripts", StringComparison.Ordinal));
     }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using ServiceDesk.Core.Conversations;
 using ServiceDesk.Core.Storage;
@@ -12,7 +13,8 @@ namespace ServiceDesk.Core.Tests.Storage;
 public sealed class PostgresStoreTests
 {
     /// <summary>A desk on a new, empty PostgreSQL database; <c>Drop</c> disposes the desk and drops the database.</summary>
-    internal static async Task<(TestDesk Desk, Func<Task> Drop)> StartOnPostgresAsync(Action<Dictionary<string, string?>>? configure = null)
+    internal static async Task<(TestDesk Desk, Func<Task> Drop)> StartOnPostgresAsync(
+        Action<Dictionary<string, string?>>? configure = null, Action<IServiceCollection>? services = null)
     {
         var admin = Environment.GetEnvironmentVariable(PostgresFactAttribute.Variable)!;
         var name = "sdtest_" + Guid.NewGuid().ToString("N")[..12];
@@ -26,7 +28,7 @@ public sealed class PostgresStoreTests
         settings["ServiceDesk:Database:Provider"] = "Postgres";
         settings["ServiceDesk:Database:ConnectionString"] = new NpgsqlConnectionStringBuilder(admin) { Database = name }.ToString();
         configure?.Invoke(settings);
-        var desk = await TestDesk.StartAsync(settings);
+        var desk = await TestDesk.StartAsync(settings, services);
         return (desk, async () =>
         {
             await desk.DisposeAsync();

@@ -19,7 +19,8 @@ namespace ServiceDesk.Bot.Channels.DirectLine;
 public sealed class EfDirectLineStore : IDirectLineStore
 {
     private const string Channel = InboundActivityMapper.Channel;
-    private const string ConversationKeyPrefix = "directline:conversation:";
+    /// <summary>The key prefix of Direct Line conversations in <c>channel_state</c> (pruned past their retention).</summary>
+    public const string ConversationKeyPrefix = "directline:conversation:";
     private const int AppendAttempts = 5;
     private const int MaxCachedConversations = 50_000;
     private const int MaxCachedRooms = 5_000;
@@ -27,7 +28,10 @@ public sealed class EfDirectLineStore : IDirectLineStore
     private readonly IDbContextFactory<ServiceDeskDbContext> _dbFactory;
     private readonly TimeProvider _time;
     private readonly ConcurrentDictionary<string, RoomCursor> _rooms = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, DirectLineConversation> _bound = new(StringComparer.Ordinal);
+    /// <summary>How long a cached bound conversation is trusted before the store is asked again (it may have been pruned).</summary>
+    public static readonly TimeSpan CachedConversationLifetime = TimeSpan.FromMinutes(5);
+
+    private readonly ConcurrentDictionary<string, (DirectLineConversation Conversation, DateTimeOffset Until)> _bound = new(StringComparer.Ordinal);
     private readonly RoomAppendBatcher _batcher;
     private readonly ConditionalWeakTable<ServiceDeskDbContext, RoomSaveBatch> _saves = new();
     private readonly Lazy<bool> _onSqlite;
@@ -67,8 +71,8 @@ public sealed class EfDirectLineStore : IDirectLineStore
 
     public async Task<DirectLineConversation?> FindConversationAsync(string conversationId, CancellationToken cancellationToken)
     {
-        if (_bound.TryGetValue(conversationId, out var cached))
-            return cached;
+        if (_bound.TryGetValue(conversationId, out var cached) && _time.GetUtcNow() < cached.Until)
+            return cached.Conversation;
         await using var db = await _dbFactory.CreateDbContextAsync(cancellationToken);
         var key = ConversationKeyPrefix + conversationId;
         var entry = await db.ChannelState.AsNoTracking().FirstOrDefaultAsync(e => e.Channel == Channel && e.Key == key, cancellationToken);
@@ -97,12 +101,17 @@ public sealed class EfDirectLineStore : IDirectLineStore
         return Remember(bound);
     }
 
-    /// <summary>Caches a bound conversation; the cache is dropped whole when it grows past its bound (the database has them all).</summary>
+    /// <summary>
+    /// Caches a bound conversation (it never changes again) for a few minutes: long enough to spare a read per request,
+    /// short enough that one pruned past its retention is soon unknown here too. The cache is dropped whole when it grows
+    /// past its bound (the database has them all).
+    /// </summary>
     private DirectLineConversation Remember(DirectLineConversation conversation)
     {
         if (_bound.Count >= MaxCachedConversations)
             _bound.Clear();
-        return _bound[conversation.Id] = conversation;
+        _bound[conversation.Id] = (conversation, _time.GetUtcNow() + CachedConversationLifetime);
+        return conversation;
     }
 
     public Task<StoredActivity> AppendAsync(string room, bool fromUser, Func<long, string?, string> build, CancellationToken cancellationToken) =>

@@ -4,11 +4,13 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using ServiceDesk.Bot.Channels.Telegram.Api;
+using ServiceDesk.Bot.Channels.Telegram.Mapping;
 using ServiceDesk.Bot.Channels.Telegram.Receiving;
 using ServiceDesk.Bot.Channels.Telegram.Sending;
 using ServiceDesk.Bot.Channels.Telegram.State;
 using ServiceDesk.Core.Conversations;
 using ServiceDesk.Core.Storage;
+using ServiceDesk.Core.Storage.Housekeeping;
 
 namespace ServiceDesk.Bot.Channels.Telegram;
 
@@ -40,6 +42,7 @@ public static class TelegramServiceCollectionExtensions
         services.TryAddSingleton<ITelegramStateStore>(sp => sp.GetService<IDbContextFactory<ServiceDeskDbContext>>() is { } db
             ? new DbTelegramStateStore(db, sp.GetRequiredService<TimeProvider>())
             : new InMemoryTelegramStateStore());
+        services.AddSingleton(new ExpiringChannelState(TelegramUpdateMapper.ChannelName, KeyValueTelegramStateStore.CallbackKeyPrefix, r => r.ChannelButtons));
         services.TryAddSingleton<TelegramRateLimiter>();
         services.TryAddSingleton<TelegramChatDirectory>();
         services.TryAddSingleton<TelegramChannelSender>();

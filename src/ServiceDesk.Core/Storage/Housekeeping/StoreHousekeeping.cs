@@ -10,11 +10,13 @@ namespace ServiceDesk.Core.Storage.Housekeeping;
 /// <summary>
 /// Keeps the tables that grow with every message bounded (<see cref="RetentionOptions"/>): handled-message ids, delivered
 /// outbox messages and web transcripts older than their retention are deleted, oldest first, in batches so that no
-/// delete holds the database for long. Every replica may run it: a row two replicas both delete is simply gone.
+/// delete holds the database for long; so are the channel adapters' records they register as expiring
+/// (<see cref="ExpiringChannelState"/>). Every replica may run it: a row two replicas both delete is simply gone.
 /// </summary>
 public sealed class StoreHousekeeping(
     IDbContextFactory<ServiceDeskDbContext> dbFactory,
     IOptions<ServiceDeskOptions> options,
+    IEnumerable<ExpiringChannelState> expiring,
     TimeProvider clock,
     ILogger<StoreHousekeeping> logger) : BackgroundService
 {
@@ -25,10 +27,13 @@ public sealed class StoreHousekeeping(
         var processed = await PruneAsync(r.ProcessedMessages, PrunableProcessed, ct);
         var sent = await PruneAsync(r.SentOutbox, PrunableSent, ct);
         var transcripts = await PruneAsync(r.WebTranscripts, PrunableTranscripts, ct);
-        var result = new PruneResult(processed, sent, transcripts);
+        var state = 0;
+        foreach (var kind in expiring)
+            state += await PruneAsync(kind.Retention(r), (db, cutoff) => PrunableState(db, cutoff, kind), ct);
+        var result = new PruneResult(processed, sent, transcripts, state);
         if (result.Total > 0)
-            logger.LogInformation("Store pruned: {Processed} handled-message id(s), {Sent} delivered outbox message(s), {Transcripts} web transcript entries",
-                processed, sent, transcripts);
+            logger.LogInformation("Store pruned: {Processed} handled-message id(s), {Sent} delivered outbox message(s), {Transcripts} web transcript entries, {State} channel record(s)",
+                processed, sent, transcripts, state);
         return result;
     }
 
@@ -44,6 +49,9 @@ public sealed class StoreHousekeeping(
             .Where(e => e.CreatedAt < cutoff
                 && db.ChannelTranscripts.Any(n => n.Channel == e.Channel && n.ConversationId == e.ConversationId && n.Sequence > e.Sequence))
             .OrderBy(e => e.Id);
+
+    private static IQueryable<ChannelStateEntry> PrunableState(ServiceDeskDbContext db, DateTimeOffset cutoff, ExpiringChannelState kind) =>
+        db.ChannelState.Where(e => e.Channel == kind.Channel && e.Key.StartsWith(kind.KeyPrefix) && e.UpdatedAt < cutoff).OrderBy(e => e.UpdatedAt);
 
     /// <summary>
     /// Deletes what <paramref name="prunable"/> selects for the cutoff (nothing for a zero retention), in batch deletes of

@@ -117,13 +117,27 @@ public sealed class DirectLineStoreContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Database_store_when_a_cached_conversation_was_pruned_forgets_it_within_minutes()
+    {
+        var store = Create("database");
+        Assert.True(await store.TryAddConversationAsync(new DirectLineConversation("c1", "alice", "alice", 0, "en-US", _clock.GetUtcNow()), default));
+        Assert.NotNull(await store.FindConversationAsync("c1", default)); // cached from here on
+        await using (var db = await _dbFactory.CreateDbContextAsync())
+            await db.ChannelState.Where(e => e.Key == EfDirectLineStore.ConversationKeyPrefix + "c1").ExecuteDeleteAsync(); // the pruner's delete
+
+        Assert.NotNull(await store.FindConversationAsync("c1", default));
+        _clock.Advance(EfDirectLineStore.CachedConversationLifetime);
+        Assert.Null(await store.FindConversationAsync("c1", default));
+    }
+
+    [Fact]
     public async Task Database_store_when_old_activities_were_pruned_numbers_on_from_the_newest_kept()
     {
         var first = Create("database");
         for (var i = 0; i < 3; i++)
             await first.AppendAsync("alice", true, (s, _) => $$"""{"n":{{s}}}""", default);
         _clock.Advance(TimeSpan.FromDays(91)); // past the web transcripts' retention
-        var housekeeping = new StoreHousekeeping(_dbFactory, Options.Create(new ServiceDeskOptions { DataDirectory = _dataDirectory }), _clock,
+        var housekeeping = new StoreHousekeeping(_dbFactory, Options.Create(new ServiceDeskOptions { DataDirectory = _dataDirectory }), [], _clock,
             NullLogger<StoreHousekeeping>.Instance);
         Assert.Equal(2, (await housekeeping.PruneOnceAsync(default)).WebTranscripts);
 

@@ -111,6 +111,24 @@ public sealed class DirectLineWithEngineTests : IAsyncLifetime
     }
 
     /// <summary>Types the problem, then presses the first button that is not "cancel" at each step until a ticket key appears.</summary>
+    [Fact]
+    public async Task Conversation_when_started_longer_ago_than_its_retention_is_pruned_and_answers_404_while_newer_ones_work()
+    {
+        var old = await StartWithoutUserAsync(); // bound by its first message: until then never cached
+        var recent = await StartWithoutUserAsync();
+        await using (var db = await _app.Services.GetRequiredService<IDbContextFactory<ServiceDeskDbContext>>().CreateDbContextAsync())
+        {
+            var key = ServiceDesk.Bot.Channels.DirectLine.EfDirectLineStore.ConversationKeyPrefix + old;
+            await db.ChannelState.Where(e => e.Key == key).ExecuteUpdateAsync(s => s.SetProperty(e => e.UpdatedAt, DateTimeOffset.UtcNow.AddDays(-91)));
+        }
+
+        var result = await _app.Services.GetRequiredService<ServiceDesk.Core.Storage.Housekeeping.StoreHousekeeping>().PruneOnceAsync(default);
+
+        Assert.Equal(1, result.ChannelState);
+        Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync($"/v3/directline/conversations/{old}/activities")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await _client.GetAsync($"/v3/directline/conversations/{recent}/activities")).StatusCode);
+    }
+
     private async Task<string> CompleteIntakeAsync(string conversation, string user, string problem)
     {
         var first = new JsonObject
@@ -152,6 +170,13 @@ public sealed class DirectLineWithEngineTests : IAsyncLifetime
             ["channelData"] = new JsonObject { ["messageBack"] = new JsonObject { ["displayText"] = button["title"]!.GetValue<string>() } },
         };
         return await _client.PostAsync($"/v3/directline/conversations/{conversation}/activities", Json(press.ToJsonString()));
+    }
+
+    private async Task<string> StartWithoutUserAsync()
+    {
+        var response = await _client.PostAsync("/v3/directline/conversations", null);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonObject>())!["conversationId"]!.GetValue<string>();
     }
 
     private async Task<string> StartAsync(string user, string? room)

@@ -45,6 +45,26 @@ public sealed class TelegramEngineIntegrationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Button_value_when_last_sent_longer_ago_than_its_retention_is_pruned_and_a_recent_one_kept()
+    {
+        await using var host = await ServiceDeskTelegramHost.StartAsync(_fake, Settings(), _directory);
+        var store = host.Get<ServiceDesk.Bot.Channels.Telegram.State.ITelegramStateStore>();
+        var old = await store.StoreCallbackValueAsync("reopen SD-1 " + new string('x', 80), default);
+        var recent = await store.StoreCallbackValueAsync("reopen SD-2 " + new string('x', 80), default);
+        await using (var db = await host.Get<IDbContextFactory<ServiceDeskDbContext>>().CreateDbContextAsync())
+        {
+            var key = ServiceDesk.Bot.Channels.Telegram.State.KeyValueTelegramStateStore.CallbackKeyPrefix + old;
+            await db.ChannelState.Where(e => e.Key == key).ExecuteUpdateAsync(s => s.SetProperty(e => e.UpdatedAt, DateTimeOffset.UtcNow.AddDays(-91)));
+        }
+
+        var result = await host.Get<ServiceDesk.Core.Storage.Housekeeping.StoreHousekeeping>().PruneOnceAsync(default);
+
+        Assert.Equal(1, result.ChannelState);
+        Assert.Null(await store.FindCallbackValueAsync(old, default)); // pressing it answers that the button has expired
+        Assert.NotNull(await store.FindCallbackValueAsync(recent, default));
+    }
+
+    [Fact]
     public async Task Webhook_when_telegram_redelivers_an_update_after_a_restart_creates_nothing_twice()
     {
         var update = JsonSerializer.Serialize(new

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using ServiceDesk.Core.Notifications;
 using ServiceDesk.Core.Storage;
 using ServiceDesk.Core.Storage.Housekeeping;
@@ -40,6 +41,64 @@ public sealed class StoreHousekeepingTests
         var result = await desk.Get<StoreHousekeeping>().PruneOnceAsync(default);
 
         Assert.Equal(new PruneResult(0, 3, 0), result);
+    }
+
+    [Fact]
+    public async Task Prune_when_a_channel_registered_expiring_records_deletes_only_its_old_ones()
+    {
+        await using var desk = await TestDesk.StartAsync(ChannelStateSettings(TestDesk.DefaultSettings()), RegisterChannelKinds);
+        await AssertChannelStatePrunedAsync(desk);
+    }
+
+    [PostgresFact]
+    public async Task Prune_when_on_postgres_deletes_the_same_channel_records()
+    {
+        var (desk, drop) = await PostgresStoreTests.StartOnPostgresAsync(s => ChannelStateSettings(s), RegisterChannelKinds);
+        try
+        {
+            await AssertChannelStatePrunedAsync(desk);
+        }
+        finally
+        {
+            await drop();
+        }
+    }
+
+    private static Dictionary<string, string?> ChannelStateSettings(Dictionary<string, string?> settings)
+    {
+        settings["ServiceDesk:Retention:BatchSize"] = "2";
+        settings["ServiceDesk:Retention:ChannelButtons"] = "0"; // kept forever
+        return settings;
+    }
+
+    private static void RegisterChannelKinds(IServiceCollection services)
+    {
+        services.AddSingleton(new ExpiringChannelState("chat", "session:", r => r.ChannelSessions));
+        services.AddSingleton(new ExpiringChannelState("chat", "button:", r => r.ChannelButtons));
+    }
+
+    /// <summary>Five sessions past the 90 days and one within; an old button (kept: zero retention), an old entry of no registered kind, another channel's.</summary>
+    private static async Task AssertChannelStatePrunedAsync(TestDesk desk)
+    {
+        var now = desk.Clock.GetUtcNow();
+        await using (var db = await desk.Get<IDbContextFactory<ServiceDeskDbContext>>().CreateDbContextAsync())
+        {
+            ChannelStateEntry Entry(string channel, string key, int ageDays) => new() { Channel = channel, Key = key, Value = "v", UpdatedAt = now.AddDays(-ageDays) };
+            for (var i = 0; i < 5; i++)
+                db.ChannelState.Add(Entry("chat", $"session:old{i}", 91 + i));
+            db.ChannelState.Add(Entry("chat", "session:recent", 89));
+            db.ChannelState.Add(Entry("chat", "button:old", 400));
+            db.ChannelState.Add(Entry("chat", "offset", 400));
+            db.ChannelState.Add(Entry("other", "session:old", 400));
+            await db.SaveChangesAsync();
+        }
+
+        var result = await desk.Get<StoreHousekeeping>().PruneOnceAsync(default);
+
+        Assert.Equal(new PruneResult(0, 0, 0, ChannelState: 5), result);
+        await using var after = await desk.Get<IDbContextFactory<ServiceDeskDbContext>>().CreateDbContextAsync();
+        Assert.Equal(["chat/button:old", "chat/offset", "chat/session:recent", "other/session:old"],
+            (await after.ChannelState.Select(e => e.Channel + "/" + e.Key).ToListAsync()).Order());
     }
 
     [PostgresFact]

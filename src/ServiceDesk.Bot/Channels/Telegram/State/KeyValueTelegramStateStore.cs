@@ -11,6 +11,9 @@ namespace ServiceDesk.Bot.Channels.Telegram.State;
 /// </summary>
 public abstract class KeyValueTelegramStateStore(TimeSpan fineStatusLifetime, TimeProvider clock) : ITelegramStateStore
 {
+    /// <summary>The key prefix of long button values (written again whenever the button is sent; pruned past their retention).</summary>
+    public const string CallbackKeyPrefix = "callback:";
+
     private const string PollerKey = "poller";
     private static readonly TelegramChatStatus Fine = new(null, false);
     private readonly SemaphoreSlim _swapGate = new(1, 1);
@@ -148,11 +151,11 @@ public abstract class KeyValueTelegramStateStore(TimeSpan fineStatusLifetime, Ti
     public async Task<string> StoreCallbackValueAsync(string value, CancellationToken ct)
     {
         var token = CallbackToken.For(value);
-        await SetAsync($"callback:{token}", value, ct);
+        await SetAsync(CallbackKeyPrefix + token, value, ct);
         return token;
     }
 
-    public Task<string?> FindCallbackValueAsync(string token, CancellationToken ct) => GetAsync($"callback:{token}", ct);
+    public Task<string?> FindCallbackValueAsync(string token, CancellationToken ct) => GetAsync(CallbackKeyPrefix + token, ct);
 
     public async Task<bool> TryHoldPollingAsync(string holder, TimeSpan lease, CancellationToken ct)
     {
