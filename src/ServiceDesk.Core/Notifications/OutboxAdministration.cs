@@ -31,8 +31,8 @@ public sealed class OutboxAdministration(IDbContextFactory<ServiceDeskDbContext>
     {
         var now = time.GetUtcNow();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var n = await db.Outbox.Where(m => m.Id == id && m.Status == OutboxStatus.Parked)
-            .ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, OutboxStatus.Pending).SetProperty(m => m.Attempts, 0).SetProperty(m => m.NextAttemptAt, now), ct);
+        var n = await db.ExecuteWriteAsync(c => db.Outbox.Where(m => m.Id == id && m.Status == OutboxStatus.Parked)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, OutboxStatus.Pending).SetProperty(m => m.Attempts, 0).SetProperty(m => m.NextAttemptAt, now), c), ct);
         return n == 1;
     }
 }

@@ -129,9 +129,9 @@ public sealed class OutboxDispatcher
         var now = _time.GetUtcNow();
         var until = now + _options.LeaseDuration;
         await using var db = await _dbFactory.CreateDbContextAsync(ct);
-        await db.Outbox
+        await db.ExecuteWriteAsync(c => db.Outbox
             .Where(m => ids.Contains(m.Id) && m.Status == OutboxStatus.Pending && (m.LockedUntil == null || m.LockedUntil <= now))
-            .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockedBy, Owner).SetProperty(m => m.LockedUntil, until), ct);
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockedBy, Owner).SetProperty(m => m.LockedUntil, until), c), ct);
         return (await db.Outbox.AsNoTracking().Where(m => ids.Contains(m.Id) && m.LockedBy == Owner && m.Status == OutboxStatus.Pending)
             .Select(m => m.Id).ToListAsync(ct)).ToHashSet();
     }
@@ -193,21 +193,21 @@ public sealed class OutboxDispatcher
         await using var db = await _dbFactory.CreateDbContextAsync(CancellationToken.None);
         var skipped = messages.Where((_, i) => outcomes[i].Skipped).Select(m => m.Id).ToList();
         if (skipped.Count > 0)
-            await db.Outbox.Where(m => skipped.Contains(m.Id) && m.LockedBy == Owner)
-                .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockedBy, (string?)null).SetProperty(m => m.LockedUntil, (DateTimeOffset?)null), CancellationToken.None);
+            await db.ExecuteWriteAsync(c => db.Outbox.Where(m => skipped.Contains(m.Id) && m.LockedBy == Owner)
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockedBy, (string?)null).SetProperty(m => m.LockedUntil, (DateTimeOffset?)null), c));
         var sent = messages.Where((_, i) => outcomes[i] is { Error: null, Skipped: false }).Select(m => m.Id).ToList();
         if (sent.Count > 0)
         {
             foreach (var channel in messages.Where((_, i) => outcomes[i] is { Error: null, Skipped: false }).Select(m => m.Channel).Distinct())
                 Throttle.Succeeded(channel);
-            var updated = await db.Outbox.Where(m => sent.Contains(m.Id) && m.LockedBy == Owner && m.Status == OutboxStatus.Pending)
+            var updated = await db.ExecuteWriteAsync(c => db.Outbox.Where(m => sent.Contains(m.Id) && m.LockedBy == Owner && m.Status == OutboxStatus.Pending)
                 .ExecuteUpdateAsync(s => s
                     .SetProperty(m => m.Status, OutboxStatus.Sent)
                     .SetProperty(m => m.SentAt, now)
                     .SetProperty(m => m.Attempts, m => m.Attempts + 1)
                     .SetProperty(m => m.LastError, (string?)null)
                     .SetProperty(m => m.LockedBy, (string?)null)
-                    .SetProperty(m => m.LockedUntil, (DateTimeOffset?)null), CancellationToken.None);
+                    .SetProperty(m => m.LockedUntil, (DateTimeOffset?)null), c));
             if (updated < sent.Count)
                 _log.LogWarning("{Count} outbox message(s): the lease ran out before the outcome was recorded; another dispatcher may send them again", sent.Count - updated);
             await RememberThreadsAsync(db, outcomes.Where(o => o is { Error: null, Skipped: false }).ToList(), now);
@@ -224,14 +224,14 @@ public sealed class OutboxDispatcher
                 _log.LogError("Outbox message {Id} to {Channel}:{Conversation} parked after {Attempts} attempt(s): {Error}", message.Id, message.Channel, message.ConversationId, attempts, error);
             else
                 _log.LogWarning("Outbox message {Id} to {Channel}:{Conversation} failed (attempt {Attempts}), retry in {Delay}: {Error}", message.Id, message.Channel, message.ConversationId, attempts, messageDelay, error);
-            var updated = await db.Outbox.Where(m => m.Id == message.Id && m.LockedBy == Owner && m.Status == OutboxStatus.Pending)
+            var updated = await db.ExecuteWriteAsync(c => db.Outbox.Where(m => m.Id == message.Id && m.LockedBy == Owner && m.Status == OutboxStatus.Pending)
                 .ExecuteUpdateAsync(s => s
                     .SetProperty(m => m.Status, park ? OutboxStatus.Parked : OutboxStatus.Pending)
                     .SetProperty(m => m.Attempts, attempts)
                     .SetProperty(m => m.NextAttemptAt, now + messageDelay)
                     .SetProperty(m => m.LastError, error)
                     .SetProperty(m => m.LockedBy, (string?)null)
-                    .SetProperty(m => m.LockedUntil, (DateTimeOffset?)null), CancellationToken.None);
+                    .SetProperty(m => m.LockedUntil, (DateTimeOffset?)null), c));
             if (updated == 0)
                 _log.LogWarning("Outbox message {Id}: the lease ran out before the outcome was recorded; another dispatcher may send it again", message.Id);
         }

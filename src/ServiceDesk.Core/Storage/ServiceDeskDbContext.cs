@@ -98,6 +98,26 @@ public sealed class ServiceDeskDbContext(DbContextOptions<ServiceDeskDbContext> 
         }
     }
 
+    /// <summary>
+    /// Runs a write that does not go through SaveChanges (ExecuteUpdate, ExecuteDelete). On SQLite it queues on the same
+    /// write gate as the saves instead of sleeping in SQLite's busy handler while a save writes (under load such sleeps
+    /// made an outbox update take milliseconds). <paramref name="write"/> must not save: the gate is not re-entrant.
+    /// </summary>
+    public async Task<T> ExecuteWriteAsync<T>(Func<CancellationToken, Task<T>> write, CancellationToken cancellationToken = default)
+    {
+        if (!Database.IsSqlite()) return await write(cancellationToken);
+        var opened = Database.GetDbConnection().State != System.Data.ConnectionState.Open;
+        if (opened) await Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            return await SqliteWriteGate.For(Database.GetConnectionString() ?? "").RunAsync(() => write(cancellationToken), cancellationToken);
+        }
+        finally
+        {
+            if (opened) await Database.CloseConnectionAsync();
+        }
+    }
+
     private async Task<int> SaveWithParticipantsAsync(bool acceptAllChangesOnSuccess, CancellationToken ct)
     {
         if (_participants.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);

@@ -67,7 +67,7 @@ public sealed class StoreHousekeeping(
         while (true)
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct);
-            var deleted = await prunable(db, cutoff).Take(size).ExecuteDeleteAsync(ct);
+            var deleted = await db.ExecuteWriteAsync(c => prunable(db, cutoff).Take(size).ExecuteDeleteAsync(c), ct);
             total += deleted;
             if (deleted < size)
                 return total;

@@ -61,8 +61,8 @@ public sealed class DbTelegramStateStore(IDbContextFactory<ServiceDeskDbContext>
         var now = Clock.GetUtcNow();
         if (expected is not null)
         {
-            return await db.ChannelState.Where(e => e.Channel == Channel && e.Key == key && e.Value == expected)
-                .ExecuteUpdateAsync(s => s.SetProperty(e => e.Value, value).SetProperty(e => e.UpdatedAt, now), ct) == 1;
+            return await db.ExecuteWriteAsync(c => db.ChannelState.Where(e => e.Channel == Channel && e.Key == key && e.Value == expected)
+                .ExecuteUpdateAsync(s => s.SetProperty(e => e.Value, value).SetProperty(e => e.UpdatedAt, now), c), ct) == 1;
         }
 
         db.ChannelState.Add(new ChannelStateEntry { Channel = Channel, Key = key, Value = value, UpdatedAt = now });
@@ -80,7 +80,7 @@ public sealed class DbTelegramStateStore(IDbContextFactory<ServiceDeskDbContext>
     protected override async Task RemoveAsync(string key, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await db.ChannelState.Where(e => e.Channel == Channel && e.Key == key).ExecuteDeleteAsync(ct);
+        await db.ExecuteWriteAsync(c => db.ChannelState.Where(e => e.Channel == Channel && e.Key == key).ExecuteDeleteAsync(c), ct);
     }
 
     protected override async Task<IReadOnlyList<KeyValuePair<string, string>>> ListAsync(string prefix, CancellationToken ct)
@@ -96,7 +96,7 @@ public sealed class DbTelegramStateStore(IDbContextFactory<ServiceDeskDbContext>
         await base.SetUnreachableAsync(chatId, unreachable, ct);
         var conversation = chatId.ToString(System.Globalization.CultureInfo.InvariantCulture);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await db.Profiles.Where(p => p.PrivateChannel == Channel && p.PrivateConversationId == conversation)
-            .ExecuteUpdateAsync(s => s.SetProperty(p => p.Unreachable, unreachable), ct);
+        await db.ExecuteWriteAsync(c => db.Profiles.Where(p => p.PrivateChannel == Channel && p.PrivateConversationId == conversation)
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.Unreachable, unreachable), c), ct);
     }
 }
