@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 using ServiceDesk.Core.Conversations;
 using ServiceDesk.Core.Notifications;
 using ServiceDesk.Core.Sla;
@@ -15,14 +14,7 @@ public sealed class SlaPostgresTests
     [PostgresFact]
     public async Task Postgres_when_a_P2_ticket_ages_warns_breaches_and_delivers_through_a_flaky_api_once()
     {
-        var admin = Environment.GetEnvironmentVariable(PostgresFactAttribute.Variable)!;
-        var name = "sdsla_" + Guid.NewGuid().ToString("N")[..12];
-        await ExecuteAsync(admin, $"CREATE DATABASE {name}");
-        var settings = TestDesk.DefaultSettings();
-        settings["ServiceDesk:Database:Provider"] = "Postgres";
-        settings["ServiceDesk:Database:ConnectionString"] = new NpgsqlConnectionStringBuilder(admin) { Database = name }.ToString();
-        settings["Sla:L1TimeBox"] = "2.00:00:00";
-        var desk = await TestDesk.StartAsync(settings);
+        var (desk, drop) = await PostgresStoreTests.StartOnPostgresAsync(settings => settings["Sla:L1TimeBox"] = "2.00:00:00");
         try
         {
             var script = new Transcript(desk);
@@ -74,29 +66,19 @@ public sealed class SlaPostgresTests
         }
         finally
         {
-            await desk.DisposeAsync();
-            NpgsqlConnection.ClearAllPools();
-            await ExecuteAsync(admin, $"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
+            await drop();
         }
     }
 
     [PostgresFact]
     public async Task Postgres_when_two_dispatchers_share_the_outbox_sends_each_message_once_in_order()
     {
-        var admin = Environment.GetEnvironmentVariable(PostgresFactAttribute.Variable)!;
-        var name = "sdout_" + Guid.NewGuid().ToString("N")[..12];
-        await ExecuteAsync(admin, $"CREATE DATABASE {name}");
+        var (desk, drop) = await PostgresStoreTests.StartOnPostgresAsync();
         try
         {
-            var options = new DbContextOptionsBuilder<ServiceDeskDbContext>();
-            StoreRegistration.Configure(options, new ServiceDesk.Core.Configuration.ServiceDeskOptions
-            {
-                Database = { Provider = "Postgres", ConnectionString = new NpgsqlConnectionStringBuilder(admin) { Database = name }.ToString() },
-            });
-            var factory = new OptionsFactory(options.Options);
+            var factory = desk.Get<IDbContextFactory<ServiceDeskDbContext>>();
             await using (var db = factory.CreateDbContext())
             {
-                await db.Database.MigrateAsync();
                 var writer = new OutboxWriter(db, Start);
                 for (var i = 1; i <= 60; i++)
                     writer.Write(new OutboundMessage { To = new ConversationAddress("test", $"c{i % 7}"), Text = $"m{i}" });
@@ -122,23 +104,9 @@ public sealed class SlaPostgresTests
         }
         finally
         {
-            NpgsqlConnection.ClearAllPools();
-            await ExecuteAsync(admin, $"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
+            await drop();
         }
     }
 
     private static readonly DateTimeOffset Start = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
-
-    private sealed class OptionsFactory(DbContextOptions<ServiceDeskDbContext> options) : IDbContextFactory<ServiceDeskDbContext>
-    {
-        public ServiceDeskDbContext CreateDbContext() => new(options);
-    }
-
-    private static async Task ExecuteAsync(string connectionString, string sql)
-    {
-        await using var c = new NpgsqlConnection(connectionString);
-        await c.OpenAsync();
-        await using var cmd = new NpgsqlCommand(sql, c);
-        await cmd.ExecuteNonQueryAsync();
-    }
 }
