@@ -14,7 +14,7 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         b.HasIndex(t => t.Key).IsUnique();
         b.HasIndex(t => new { t.Status, t.Line });
         b.HasIndex(t => new { t.Status, t.ResolvedAt });
-        b.HasIndex(t => new { t.RequesterId, t.Status, t.UpdatedAt }); // a requester's tickets; the one waiting for them
+        b.HasIndex(t => new { t.RequesterId, t.Status }); // a requester's tickets; those waiting for them
         b.HasIndex(t => t.AssigneeId);
         b.Property(t => t.Key).HasMaxLength(32);
         b.Property(t => t.Title).HasMaxLength(200);
