@@ -11,7 +11,8 @@ namespace ServiceDesk.Core.Sla;
 
 /// <summary>
 /// The SLA monitor's work, without a loop: fire every timer that is due, in batches, each batch in one transaction
-/// with the notifications it causes (written to the outbox) and the timers marked fired. It reads timers through the
+/// with the notifications it causes (written to the outbox) and the timers marked fired (on SQLite a batch holds the
+/// write gate throughout, see <see cref="ServiceDeskDbContext.RunWriteTransactionAsync{T}"/>). It reads timers through the
 /// (FiredAt, DueAt) index only, so a pass costs in proportion to the timers due, not to the open tickets.
 /// </summary>
 public sealed class SlaMonitor(
@@ -52,6 +53,11 @@ public sealed class SlaMonitor(
     private async Task<int> RunBatchAsync(DateTimeOffset now, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.RunWriteTransactionAsync(c => RunBatchAsync(db, now, c), ct);
+    }
+
+    private async Task<int> RunBatchAsync(ServiceDeskDbContext db, DateTimeOffset now, CancellationToken ct)
+    {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var due = await db.Set<SlaTimer>().AsNoTracking()
             .Where(t => t.FiredAt == null && t.DueAt <= now)

@@ -45,6 +45,7 @@ public sealed class ServiceDeskDbContext(DbContextOptions<ServiceDeskDbContext> 
 
     private readonly List<ISaveParticipant> _participants = [];
     private StoreDeliveredChannels? _storeDeliveredChannels;
+    private bool _holdsWriteGate; // inside RunWriteTransactionAsync on SQLite: this unit already holds the write gate
 
     /// <summary>The application's store-delivered channels (none when the context was built outside the application).</summary>
     public StoreDeliveredChannels StoreDeliveredChannels => _storeDeliveredChannels ??=
@@ -70,7 +71,7 @@ public sealed class ServiceDeskDbContext(DbContextOptions<ServiceDeskDbContext> 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         BumpVersions();
-        if (!Database.IsSqlite()) return await SaveWithParticipantsAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (!Database.IsSqlite() || _holdsWriteGate) return await SaveWithParticipantsAsync(acceptAllChangesOnSuccess, cancellationToken);
         ChangeTracker.DetectChanges();
         var detect = ChangeTracker.AutoDetectChangesEnabled;
         var gate = SqliteWriteGate.For(Database.GetConnectionString() ?? "");
@@ -105,7 +106,7 @@ public sealed class ServiceDeskDbContext(DbContextOptions<ServiceDeskDbContext> 
     /// </summary>
     public async Task<T> ExecuteWriteAsync<T>(Func<CancellationToken, Task<T>> write, CancellationToken cancellationToken = default)
     {
-        if (!Database.IsSqlite()) return await write(cancellationToken);
+        if (!Database.IsSqlite() || _holdsWriteGate) return await write(cancellationToken);
         var opened = Database.GetDbConnection().State != System.Data.ConnectionState.Open;
         if (opened) await Database.OpenConnectionAsync(cancellationToken);
         try
@@ -116,6 +117,30 @@ public sealed class ServiceDeskDbContext(DbContextOptions<ServiceDeskDbContext> 
         {
             if (opened) await Database.CloseConnectionAsync();
         }
+    }
+
+    /// <summary>
+    /// Runs a unit of work that opens its own transaction and reads before it writes (the SLA monitor's batch). On SQLite
+    /// the whole unit holds the write gate, and its saves and <see cref="ExecuteWriteAsync{T}"/> calls pass through: its
+    /// transaction takes SQLite's write lock at BEGIN, so a save that queued at the gate meanwhile would hold the gate
+    /// sleeping for that lock while this unit's own save waited for the gate, each waiting for the other until the busy
+    /// timeout failed the save. Elsewhere it just runs <paramref name="work"/>.
+    /// </summary>
+    public async Task<T> RunWriteTransactionAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken = default)
+    {
+        if (!Database.IsSqlite() || _holdsWriteGate) return await work(cancellationToken);
+        return await ExecuteWriteAsync(async c =>
+        {
+            _holdsWriteGate = true;
+            try
+            {
+                return await work(c);
+            }
+            finally
+            {
+                _holdsWriteGate = false;
+            }
+        }, cancellationToken);
     }
 
     private async Task<int> SaveWithParticipantsAsync(bool acceptAllChangesOnSuccess, CancellationToken ct)

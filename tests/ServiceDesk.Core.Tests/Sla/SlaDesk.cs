@@ -22,10 +22,10 @@ public sealed class SlaDesk : IDisposable
 {
     public const string Lena = "web:lena", Olga = "web:olga", Ivan = "web:ivan", Max = "web:max", Employee = "web:emp";
 
-    public SlaDesk(DateTimeOffset start, bool autoEscalate = false)
+    public SlaDesk(DateTimeOffset start, bool autoEscalate = false, SqliteTestStore? store = null)
     {
         Clock = new FakeClock(start);
-        Store = new SqliteTestStore();
+        Store = store ?? new SqliteTestStore();
         Options = new ServiceDeskOptions
         {
             Lines =

@@ -14,7 +14,7 @@ public sealed class SqliteTestStore : IDbContextFactory<ServiceDeskDbContext>, I
     private readonly SqliteConnection? _memory;
     private readonly DbContextOptions<ServiceDeskDbContext> _options;
 
-    public SqliteTestStore(string? file = null)
+    public SqliteTestStore(string? file = null, params IInterceptor[] interceptors)
     {
         var builder = new DbContextOptionsBuilder<ServiceDeskDbContext>();
         if (file is null)
@@ -27,7 +27,7 @@ public sealed class SqliteTestStore : IDbContextFactory<ServiceDeskDbContext>, I
         {
             builder.UseSqlite(new SqliteConnectionStringBuilder { DataSource = file, Pooling = false, DefaultTimeout = 30 }.ToString());
         }
-        builder.AddInterceptors(SqlitePragmas.Instance)
+        builder.AddInterceptors([SqlitePragmas.Instance, .. interceptors])
             .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
         _options = builder.Options;
         using var db = CreateDbContext();
