@@ -1,14 +1,14 @@
-using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
+using ServiceDesk.Bot.Hosting;
 using ServiceDesk.Core.Configuration;
 
 namespace ServiceDesk.Bot.Api;
 
 /// <summary>
 /// The REST API's key check: <c>X-Api-Key</c> must be one of <c>ServiceDesk:Api:Keys</c>. With no key configured
-/// (the embedded default) only loopback callers are let in.
+/// (the embedded default) only callers on this machine are let in (<see cref="LocalCaller"/>).
 /// </summary>
 public sealed class ApiKeyFilter(IOptions<ServiceDeskOptions> options, ILogger<ApiKeyFilter> logger) : IEndpointFilter
 {
@@ -24,11 +24,10 @@ public sealed class ApiKeyFilter(IOptions<ServiceDeskOptions> options, ILogger<A
             if (!_warned)
             {
                 _warned = true;
-                logger.LogWarning("No ServiceDesk:Api:Keys configured: the REST API is open to loopback callers only");
+                logger.LogWarning("No ServiceDesk:Api:Keys configured: the REST API is open to loopback callers only (requests a proxy forwarded are refused)");
             }
-            var remote = http.Connection.RemoteIpAddress;
-            if (remote is null || IPAddress.IsLoopback(remote)) return await next(context);
-            return Results.Problem("Configure ServiceDesk:Api:Keys to use the API from another machine.", statusCode: 403);
+            if (LocalCaller.Is(http)) return await next(context);
+            return Results.Problem("With no ServiceDesk:Api:Keys configured the API answers callers on this machine only, not through a proxy: configure keys to use it from elsewhere.", statusCode: 403);
         }
         var given = http.Request.Headers[Header].ToString();
         if (given.Length == 0) return Results.Problem($"The {Header} header is missing.", statusCode: 401);

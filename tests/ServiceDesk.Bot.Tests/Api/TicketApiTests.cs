@@ -68,6 +68,42 @@ public sealed class TicketApiTests
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }
 
+    [Theory]
+    [InlineData("10.1.2.3", null)]
+    [InlineData("127.0.0.1", "X-Forwarded-For")]
+    [InlineData("::1", "Forwarded")]
+    [InlineData("127.0.0.1", "X-Real-IP")]
+    public async Task Api_when_no_keys_are_configured_refuses_callers_from_elsewhere_or_through_a_proxy(string remote, string? header)
+    {
+        await using var factory = new DeskFactory();
+
+        var context = await factory.Server.SendAsync(c =>
+        {
+            c.Request.Method = "GET";
+            c.Request.Path = "/api/tickets";
+            c.Connection.RemoteIpAddress = IPAddress.Parse(remote);
+            if (header is not null) c.Request.Headers[header] = "203.0.113.7";
+        });
+
+        Assert.Equal(403, context.Response.StatusCode);
+        Assert.Equal("application/problem+json", context.Response.ContentType);
+    }
+
+    [Fact]
+    public async Task Api_when_no_keys_are_configured_answers_a_loopback_caller()
+    {
+        await using var factory = new DeskFactory();
+
+        var context = await factory.Server.SendAsync(c =>
+        {
+            c.Request.Method = "GET";
+            c.Request.Path = "/api/tickets";
+            c.Connection.RemoteIpAddress = IPAddress.IPv6Loopback;
+        });
+
+        Assert.Equal(200, context.Response.StatusCode);
+    }
+
     [Fact]
     public async Task Api_when_keys_are_configured_refuses_a_missing_or_wrong_key()
     {

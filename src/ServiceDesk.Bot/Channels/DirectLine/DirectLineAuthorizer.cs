@@ -1,14 +1,14 @@
-using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
+using ServiceDesk.Bot.Hosting;
 
 namespace ServiceDesk.Bot.Channels.DirectLine;
 
 /// <summary>
 /// Decides who may call. With a secret configured: no credentials → 401; the secret → full access; a token →
 /// its own conversation only, 403 when forged, expired or for another conversation. Without a secret the channel
-/// is open, but only to loopback clients.
+/// is open, but only to clients on this machine (<see cref="LocalCaller"/>).
 /// </summary>
 public sealed class DirectLineAuthorizer(IOptions<WebChatOptions> options, DirectLineTokenService tokens)
 {
@@ -24,10 +24,9 @@ public sealed class DirectLineAuthorizer(IOptions<WebChatOptions> options, Direc
         var credential = ReadBearer(context) ?? (string.IsNullOrEmpty(queryToken) ? null : queryToken);
         if (_secret is null)
         {
-            var remote = context.Connection.RemoteIpAddress;
-            if (remote is not null && !IPAddress.IsLoopback(remote))
+            if (!LocalCaller.Is(context))
                 return DirectLineAuthResult.Fail(DirectLineProblems.Forbidden(
-                    "The web chat runs open (no Channels:WebChat:DirectLineSecret configured) and answers loopback clients only."));
+                    "The web chat runs open (no Channels:WebChat:DirectLineSecret configured) and answers clients on this machine only, not through a proxy."));
             tokens.TryRead(credential, out var openToken, out _);
             return DirectLineAuthResult.Ok(new DirectLineAccess(DirectLineAccessKind.Open, openToken));
         }

@@ -22,7 +22,7 @@ public static class WebChatEndpointRouteBuilderExtensions
             app.UseWebSockets();
         if (string.IsNullOrEmpty(options.DirectLineSecret))
             logger.LogWarning(
-                "The web chat runs OPEN: no Channels:WebChat:DirectLineSecret is configured, so Direct Line needs no credentials and answers loopback clients only. Behind a reverse proxy on this host every caller looks local: set a secret before exposing it");
+                "The web chat runs OPEN: no Channels:WebChat:DirectLineSecret is configured, so Direct Line needs no credentials and answers loopback clients only. Requests a proxy forwarded (Forwarded, X-Forwarded-For, X-Real-IP) are refused, but a proxy that adds none of these makes every caller look local: set a secret before exposing it");
 
         endpoints.MapDirectLine();
         WebChatPage.Map(endpoints);

@@ -95,6 +95,26 @@ public sealed class DirectLineConversationsTests
         Assert.Equal(403, context.Response.StatusCode);
     }
 
+    [Theory]
+    [InlineData("X-Forwarded-For", "203.0.113.7")]
+    [InlineData("Forwarded", "for=203.0.113.7;proto=https")]
+    [InlineData("X-Real-IP", "203.0.113.7")]
+    public async Task Open_mode_when_a_proxy_on_this_host_forwards_the_request_answers_403(string header, string value)
+    {
+        await using var host = await DirectLineHost.StartAsync();
+
+        var context = await host.Server.SendAsync(c =>
+        {
+            c.Request.Method = "POST";
+            c.Request.Path = "/v3/directline/conversations";
+            c.Request.Headers[header] = value;
+            c.Connection.RemoteIpAddress = IPAddress.Loopback; // the proxy's own connection
+        });
+
+        Assert.Equal(403, context.Response.StatusCode);
+        Assert.Equal("application/problem+json", context.Response.ContentType);
+    }
+
     [Fact]
     public async Task Open_mode_when_client_is_loopback_needs_no_credentials()
     {
