@@ -1,4 +1,5 @@
 using ServiceDesk.Bot.Cli.Knowledge;
+using ServiceDesk.Bot.Cli.Storage;
 using ServiceDesk.Bot.Hosting;
 using ServiceDesk.Core.Tickets.Lifecycle;
 
@@ -10,7 +11,7 @@ namespace ServiceDesk.Bot.Cli;
 /// </summary>
 public static class CliRunner
 {
-    private static readonly string[] Commands = ["lifecycle", "kb", "help", "--help"];
+    private static readonly string[] Commands = ["lifecycle", "kb", "backup", "help", "--help"];
 
     public static bool Handles(string[] args) => args.Length > 0 && Commands.Contains(args[0]);
 
@@ -22,18 +23,30 @@ public static class CliRunner
                 await stdout.WriteAsync(LifecycleDiagram.ToMermaid());
                 return 0;
             case "kb":
-                var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
-                builder.Logging.SetMinimumLevel(LogLevel.Warning);
-                builder.AddServiceDesk();
-                await using (var app = builder.Build())
+                await using (var app = BuildHost())
                 {
                     await app.InitializeServiceDeskAsync();
                     return await KnowledgeCommands.RunAsync(args[1..], app.Services, stdin, stdout, stderr);
                 }
+            case "backup":
+                await using (var app = BuildHost())
+                {
+                    // no initialization: a backup copies the store as it is, before any upgrade of its schema
+                    return await StoreBackupCommand.RunAsync(args[1..], app.Services, stdout, stderr);
+                }
             default:
                 await stdout.WriteLineAsync("ServiceDesk.Bot — run with no arguments to start the service.");
-                await stdout.WriteLineAsync("Commands: lifecycle (the ticket lifecycle as a Mermaid diagram), kb … (knowledge base: import, export, search, eval, show, publish)");
+                await stdout.WriteLineAsync("Commands: lifecycle (the ticket lifecycle as a Mermaid diagram), kb … (knowledge base: import, export, search, eval, show, publish), backup <file> (an online copy of the embedded store)");
                 return 0;
         }
+    }
+
+    /// <summary>The service's composition with its configuration (./data by default), not started.</summary>
+    private static WebApplication BuildHost()
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.AddServiceDesk();
+        return builder.Build();
     }
 }

@@ -19,6 +19,7 @@ public static class StoreRegistration
         });
         services.AddSingleton<DatabaseInitializer>();
         services.AddSingleton<SqliteCheckpointer>();
+        services.AddSingleton<StoreBackup>();
         return services;
     }
 
