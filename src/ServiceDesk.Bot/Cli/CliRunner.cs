@@ -1,4 +1,5 @@
 using ServiceDesk.Bot.Cli.Knowledge;
+using ServiceDesk.Bot.Cli.Outbox;
 using ServiceDesk.Bot.Cli.Storage;
 using ServiceDesk.Bot.Hosting;
 using ServiceDesk.Core.Tickets.Lifecycle;
@@ -11,7 +12,7 @@ namespace ServiceDesk.Bot.Cli;
 /// </summary>
 public static class CliRunner
 {
-    private static readonly string[] Commands = ["lifecycle", "kb", "backup", "help", "--help"];
+    private static readonly string[] Commands = ["lifecycle", "kb", "outbox", "backup", "help", "--help"];
 
     public static bool Handles(string[] args) => args.Length > 0 && Commands.Contains(args[0]);
 
@@ -28,6 +29,12 @@ public static class CliRunner
                     await app.InitializeServiceDeskAsync();
                     return await KnowledgeCommands.RunAsync(args[1..], app.Services, stdin, stdout, stderr);
                 }
+            case "outbox":
+                await using (var app = BuildHost())
+                {
+                    await app.InitializeServiceDeskAsync();
+                    return await OutboxCommands.RunAsync(args[1..], app.Services, stdout, stderr);
+                }
             case "backup":
                 await using (var app = BuildHost())
                 {
@@ -36,7 +43,7 @@ public static class CliRunner
                 }
             default:
                 await stdout.WriteLineAsync("ServiceDesk.Bot — run with no arguments to start the service.");
-                await stdout.WriteLineAsync("Commands: lifecycle (the ticket lifecycle as a Mermaid diagram), kb … (knowledge base: import, export, search, eval, show, publish), backup <file> (an online copy of the embedded store)");
+                await stdout.WriteLineAsync("Commands: lifecycle (the ticket lifecycle as a Mermaid diagram), kb … (knowledge base: import, export, search, eval, show, publish), outbox [parked [limit] | retry <id>] (messages waiting, sent, parked), backup <file> (an online copy of the embedded store)");
                 return 0;
         }
     }

@@ -3,6 +3,7 @@ using ServiceDesk.Bot.Api;
 using ServiceDesk.Bot.Channels.DirectLine;
 using Microsoft.Extensions.Options;
 using ServiceDesk.Bot.Api.Knowledge;
+using ServiceDesk.Bot.Api.Outbox;
 using ServiceDesk.Bot.Channels.Telegram;
 using ServiceDesk.Bot.Health;
 using ServiceDesk.Core.Knowledge;
@@ -50,6 +51,7 @@ public static class ServiceDeskHost
         app.MapHealthEndpoints();
         app.MapTicketEndpoints();
         app.MapKnowledgeEndpoints();
+        app.MapOutboxEndpoints();
         app.MapWebChat();
         app.MapTelegramEndpoints();
         return app;
