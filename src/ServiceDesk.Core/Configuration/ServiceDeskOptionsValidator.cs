@@ -34,6 +34,11 @@ public sealed class ServiceDeskOptionsValidator : IValidateOptions<ServiceDeskOp
         foreach (var (id, p) in o.People)
             foreach (var i in p.Identities.Where(i => !IsAddress(i)))
                 errors.Add($"ServiceDesk:People:{id}:Identities '{i}' must be channel:id.");
+        for (var i = 0; i < o.Api.Keys.Count; i++)
+        {
+            if (string.IsNullOrWhiteSpace(o.Api.Keys[i]))
+                errors.Add($"ServiceDesk:Api:Keys:{i} is empty: set a key or remove the entry (an empty key would refuse every API call).");
+        }
         if (o.Database.CheckpointInterval <= TimeSpan.Zero) errors.Add("ServiceDesk:Database:CheckpointInterval must be positive.");
         if (o.AutoCloseAfter <= TimeSpan.Zero) errors.Add("ServiceDesk:AutoCloseAfter must be positive.");
         if (o.ReopenWindowDays < 0) errors.Add("ServiceDesk:ReopenWindowDays must not be negative.");

@@ -14,11 +14,12 @@ public sealed class ServiceDeskOptionsValidatorTests
             Database = new DatabaseOptions { Provider = "Oracle" },
             Lines = { ["L4"] = new LineOptions(), ["L1"] = new LineOptions { TeamChannel = "nochannel", Members = ["ghost"] } },
             Managers = ["nobody"],
+            Api = { Keys = ["a-good-key", " "] },
         };
         var result = new ServiceDeskOptionsValidator().Validate(null, options);
         Assert.True(result.Failed);
         foreach (var setting in new[] { "ServiceDesk:TicketPrefix", "ServiceDesk:DefaultLanguage", "ServiceDesk:Database:Provider", "ServiceDesk:Lines:L4",
-                     "ServiceDesk:Lines:L1:TeamChannel", "ServiceDesk:Lines:L1:Members 'ghost'", "ServiceDesk:Managers 'nobody'" })
+                     "ServiceDesk:Lines:L1:TeamChannel", "ServiceDesk:Lines:L1:Members 'ghost'", "ServiceDesk:Managers 'nobody'", "ServiceDesk:Api:Keys:1 is empty" })
             Assert.Contains(result.Failures!, f => f.Contains(setting, StringComparison.Ordinal));
     }
 
