@@ -7,6 +7,9 @@ if (CliRunner.Handles(args))
 // Settings and web assets ship next to the binaries; the working directory holds ./data (and may hold ./dialogs).
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.AddServiceDesk();
+// Under systemd (deploy/systemd, Type=notify): ready is reported once the schema is current and Kestrel listens,
+// logs go to the journal with their levels, SIGTERM stops gracefully. Elsewhere this does nothing.
+builder.Services.AddSystemd();
 var app = builder.Build();
 await app.InitializeServiceDeskAsync();
 app.MapServiceDesk();
