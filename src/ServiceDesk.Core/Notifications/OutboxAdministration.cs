@@ -3,7 +3,7 @@ using ServiceDesk.Core.Storage;
 
 namespace ServiceDesk.Core.Notifications;
 
-/// <summary>What administrators see of the outbox (for the CLI and REST API): counts, parked messages, and a retry.</summary>
+/// <summary>What administrators see of the outbox (for the CLI and REST API): counts, parked messages, a retry and a drop.</summary>
 public sealed class OutboxAdministration(IDbContextFactory<ServiceDeskDbContext> dbFactory, TimeProvider time)
 {
     public async Task<OutboxCounts> CountsAsync(CancellationToken ct)
@@ -33,6 +33,14 @@ public sealed class OutboxAdministration(IDbContextFactory<ServiceDeskDbContext>
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var n = await db.ExecuteWriteAsync(c => db.Outbox.Where(m => m.Id == id && m.Status == OutboxStatus.Parked)
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, OutboxStatus.Pending).SetProperty(m => m.Attempts, 0).SetProperty(m => m.NextAttemptAt, now), c), ct);
+        return n == 1;
+    }
+
+    /// <summary>Deletes a parked message that is not worth sending any more. False when no such parked message.</summary>
+    public async Task<bool> DropAsync(long id, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var n = await db.ExecuteWriteAsync(c => db.Outbox.Where(m => m.Id == id && m.Status == OutboxStatus.Parked).ExecuteDeleteAsync(c), ct);
         return n == 1;
     }
 }

@@ -33,7 +33,25 @@ public sealed class OutboxApiTests
         Assert.Equal("application/problem+json", again.Content.Headers.ContentType?.MediaType);
     }
 
+    [Fact]
+    public async Task Outbox_api_drop_deletes_the_parked_message_and_nothing_else()
+    {
+        await using var desk = new DeskFactory();
+        var client = desk.CreateClient();
+        var dropped = await ParkedMessages.AddAsync(desk.Services, "telegram", "555", "403 Forbidden: bot was blocked by the user");
+        var kept = await ParkedMessages.AddAsync(desk.Services, "telegram", "556", "403 Forbidden: bot was blocked by the user");
+
+        var response = await client.DeleteAsync($"/api/outbox/parked/{dropped}");
+
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        var parked = Assert.Single((await client.GetFromJsonAsync<JsonElement>("/api/outbox/parked")).EnumerateArray());
+        Assert.Equal(kept, parked.GetProperty("id").GetInt64());
+        Assert.Equal(HttpStatusCode.NotFound, (await client.DeleteAsync($"/api/outbox/parked/{dropped}")).StatusCode);
+    }
+
     [Theory]
+    [InlineData("DELETE", "/api/outbox/parked/abc", HttpStatusCode.BadRequest)]
+    [InlineData("DELETE", "/api/outbox/parked/99999", HttpStatusCode.NotFound)]
     [InlineData("POST", "/api/outbox/parked/abc/retry", HttpStatusCode.BadRequest)]
     [InlineData("POST", "/api/outbox/parked/-3/retry", HttpStatusCode.BadRequest)]
     [InlineData("POST", "/api/outbox/parked/99999/retry", HttpStatusCode.NotFound)]

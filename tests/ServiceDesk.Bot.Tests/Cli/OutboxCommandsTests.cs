@@ -33,12 +33,26 @@ public sealed class OutboxCommandsTests
         Assert.Equal((0, "No parked messages.\n", ""), await RunAsync(desk.Services, "parked"));
     }
 
+    [Fact]
+    public async Task Outbox_drop_deletes_a_parked_message()
+    {
+        await using var desk = new DeskFactory();
+        desk.CreateClient();
+        var id = await ParkedMessages.AddAsync(desk.Services, "telegram", "555", "403 Forbidden: bot was blocked by the user");
+
+        Assert.Equal((0, $"Outbox message {id} is dropped.\n", ""), await RunAsync(desk.Services, "drop", id.ToString()));
+        Assert.Equal((0, "Outbox: 0 pending, 0 sent, 0 parked\n", ""), await RunAsync(desk.Services));
+        Assert.Equal((1, "", $"There is no parked outbox message {id}.\n"), await RunAsync(desk.Services, "drop", id.ToString()));
+    }
+
     [Theory]
     [InlineData("retry")]
     [InlineData("retry", "abc")]
     [InlineData("retry", "-1")]
     [InlineData("parked", "0")]
     [InlineData("parked", "5000")]
+    [InlineData("drop")]
+    [InlineData("drop", "x1")]
     [InlineData("purge")]
     public async Task Outbox_commands_when_the_arguments_are_wrong_print_the_usage(params string[] args)
     {

@@ -5,7 +5,7 @@ namespace ServiceDesk.Bot.Api.Outbox;
 
 /// <summary>
 /// The outbox for administrators: how many messages wait, went out or were parked, the parked ones with the error that
-/// parked them, and putting one back in line once its channel is fixed. Errors are problem details.
+/// parked them, putting one back in line once its channel is fixed, or dropping one not worth sending any more. Errors are problem details.
 /// </summary>
 public static class OutboxEndpoints
 {
@@ -17,6 +17,7 @@ public static class OutboxEndpoints
         api.MapGet("/", async (OutboxAdministration outbox, CancellationToken ct) => Results.Ok(await outbox.CountsAsync(ct)));
         api.MapGet("/parked", ParkedAsync);
         api.MapPost("/parked/{id}/retry", RetryAsync);
+        api.MapDelete("/parked/{id}", DropAsync);
         return app;
     }
 
@@ -29,11 +30,18 @@ public static class OutboxEndpoints
         return Results.Ok(parked.Select(ParkedMessageResource.From).ToList());
     }
 
-    private static async Task<IResult> RetryAsync(OutboxAdministration outbox, string id, CancellationToken ct)
+    private static Task<IResult> RetryAsync(OutboxAdministration outbox, string id, CancellationToken ct) =>
+        OnParkedAsync(id, messageId => outbox.RetryAsync(messageId, ct));
+
+    private static Task<IResult> DropAsync(OutboxAdministration outbox, string id, CancellationToken ct) =>
+        OnParkedAsync(id, messageId => outbox.DropAsync(messageId, ct));
+
+    /// <summary>Runs an action on one parked message: 204 when done, 400 for an id that is not one, 404 when none is parked.</summary>
+    private static async Task<IResult> OnParkedAsync(string id, Func<long, Task<bool>> action)
     {
         if (!long.TryParse(id, out var messageId) || messageId < 1)
             return Results.Problem($"'{id}' is not an outbox message id (a positive number).", statusCode: StatusCodes.Status400BadRequest, title: "Invalid id");
-        return await outbox.RetryAsync(messageId, ct)
+        return await action(messageId)
             ? Results.NoContent()
             : Results.Problem($"There is no parked outbox message {messageId}.", statusCode: StatusCodes.Status404NotFound);
     }

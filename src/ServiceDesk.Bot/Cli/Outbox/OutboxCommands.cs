@@ -5,11 +5,11 @@ namespace ServiceDesk.Bot.Cli.Outbox;
 
 /// <summary>
 /// <c>outbox</c> (counts), <c>outbox parked [limit]</c> (what the dispatcher gave up on, and why) and
-/// <c>outbox retry &lt;id&gt;</c> (back in line once the channel is fixed).
+/// <c>outbox retry &lt;id&gt;</c> (back in line once the channel is fixed), <c>outbox drop &lt;id&gt;</c> (not worth sending any more).
 /// </summary>
 public static class OutboxCommands
 {
-    public const string Usage = "Usage: outbox | outbox parked [limit 1-1000] | outbox retry <id>";
+    public const string Usage = "Usage: outbox | outbox parked [limit 1-1000] | outbox retry <id> | outbox drop <id>";
 
     public static async Task<int> RunAsync(string[] args, IServiceProvider services, TextWriter stdout, TextWriter stderr)
     {
@@ -24,18 +24,28 @@ public static class OutboxCommands
                 return await ParkedAsync(outbox, 50, stdout);
             case ["parked", var limit] when int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out var take) && take is >= 1 and <= 1000:
                 return await ParkedAsync(outbox, take, stdout);
-            case ["retry", var id] when long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var messageId) && messageId > 0:
-                if (await outbox.RetryAsync(messageId, CancellationToken.None))
-                {
-                    await stdout.WriteLineAsync($"Outbox message {messageId} is back in line.");
-                    return 0;
-                }
-                await stderr.WriteLineAsync($"There is no parked outbox message {messageId}.");
-                return 1;
+            case ["retry", var id] when IsId(id, out var messageId):
+                return await OnParkedAsync(outbox.RetryAsync(messageId, CancellationToken.None), messageId, "is back in line", stdout, stderr);
+            case ["drop", var id] when IsId(id, out var messageId):
+                return await OnParkedAsync(outbox.DropAsync(messageId, CancellationToken.None), messageId, "is dropped", stdout, stderr);
             default:
                 await stderr.WriteLineAsync(Usage);
                 return 1;
         }
+    }
+
+    private static bool IsId(string text, out long id) =>
+        long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out id) && id > 0;
+
+    private static async Task<int> OnParkedAsync(Task<bool> action, long id, string done, TextWriter stdout, TextWriter stderr)
+    {
+        if (await action)
+        {
+            await stdout.WriteLineAsync($"Outbox message {id} {done}.");
+            return 0;
+        }
+        await stderr.WriteLineAsync($"There is no parked outbox message {id}.");
+        return 1;
     }
 
     private static async Task<int> ParkedAsync(OutboxAdministration outbox, int take, TextWriter stdout)
