@@ -12,6 +12,7 @@ using ServiceDesk.Core.People;
 using ServiceDesk.Core.Sla;
 using ServiceDesk.Core.Storage;
 using ServiceDesk.Core.Storage.Housekeeping;
+using ServiceDesk.Core.Telemetry;
 using ServiceDesk.Core.Tickets;
 
 namespace ServiceDesk.Core;
@@ -36,6 +37,9 @@ public static class ServiceDeskCore
         services.AddOptions<ServiceDeskOptions>().BindConfiguration(ServiceDeskOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ServiceDeskOptions>, ServiceDeskOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.AddSingleton<ServiceDeskMetrics>();
+        services.AddSingleton<StoreGauges>();
         services.AddSingleton<PeopleDirectory>();
         services.AddSingleton(sp => TextCatalogLoader.Load(
             DialogsLocation.Resolve(sp.GetRequiredService<IOptions<ServiceDeskOptions>>().Value),

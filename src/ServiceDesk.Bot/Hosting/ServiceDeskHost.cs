@@ -6,6 +6,7 @@ using ServiceDesk.Bot.Api.Knowledge;
 using ServiceDesk.Bot.Api.Outbox;
 using ServiceDesk.Bot.Channels.Telegram;
 using ServiceDesk.Bot.Health;
+using ServiceDesk.Bot.Telemetry;
 using ServiceDesk.Core.Knowledge;
 using ServiceDesk.Core.Knowledge.Transfer;
 using ServiceDesk.Core;
@@ -28,6 +29,7 @@ public static class ServiceDeskHost
         services.AddOpenApi();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddSingleton<ApiKeyFilter>();
+        services.AddSingleton<MetricsCollector>();
         services.AddWebChatChannel(builder.Configuration);
         services.AddTelegramChannel(builder.Configuration);
         return builder;
@@ -52,6 +54,7 @@ public static class ServiceDeskHost
         app.MapTicketEndpoints();
         app.MapKnowledgeEndpoints();
         app.MapOutboxEndpoints();
+        app.MapMetricsEndpoint();
         app.MapWebChat();
         app.MapTelegramEndpoints();
         return app;

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -9,6 +10,7 @@ using ServiceDesk.Core.Knowledge.Analysis;
 using ServiceDesk.Core.Notifications;
 using ServiceDesk.Core.People;
 using ServiceDesk.Core.Storage;
+using ServiceDesk.Core.Telemetry;
 using ServiceDesk.Core.Tickets;
 
 namespace ServiceDesk.Core.Conversations;
@@ -29,7 +31,8 @@ public sealed class ConversationEngine(
     TicketHooks hooks,
     OutboxSignal outboxSignal,
     TextAnalyzer analyzer,
-    ILogger<ConversationEngine> logger)
+    ILogger<ConversationEngine> logger,
+    ServiceDeskMetrics? metrics = null)
 {
     private const int Attempts = 4;
     private readonly Dictionary<string, ICommandHandler> _commands = commands.SelectMany(c => c.Names.Select(n => (n, c))).ToDictionary(x => x.n, x => x.c);
@@ -45,11 +48,14 @@ public sealed class ConversationEngine(
     /// </param>
     public async Task<TurnResult> HandleAsync(InboundMessage message, CancellationToken cancellationToken, ISaveParticipant? alongside = null)
     {
+        var started = Stopwatch.GetTimestamp();
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                return await RunTurnAsync(message, alongside, cancellationToken);
+                var result = await RunTurnAsync(message, alongside, cancellationToken);
+                metrics?.Turn(message.Channel, result.Duplicate ? "duplicate" : "handled", Stopwatch.GetElapsedTime(started));
+                return result;
             }
             catch (Exception ex) when (attempt < Attempts && IsTransient(ex))
             {
@@ -63,6 +69,7 @@ public sealed class ConversationEngine(
             catch (Exception ex)
             {
                 logger.LogError(ex, "Turn {Channel}/{MessageId} failed", message.Channel, message.MessageId);
+                metrics?.Turn(message.Channel, "failed", Stopwatch.GetElapsedTime(started));
                 return await ReplyWithErrorAsync(message, alongside, cancellationToken);
             }
         }

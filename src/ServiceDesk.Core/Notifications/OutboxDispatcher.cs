@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using ServiceDesk.Core.Conversations;
 using ServiceDesk.Core.Storage;
+using ServiceDesk.Core.Telemetry;
 using ServiceDesk.Core.Tickets;
 
 namespace ServiceDesk.Core.Notifications;
@@ -25,14 +26,17 @@ public sealed class OutboxDispatcher
     private readonly TimeProvider _time;
     private readonly OutboxOptions _options;
     private readonly ILogger _log;
+    private readonly ServiceDeskMetrics? _metrics;
 
     public OutboxDispatcher(
         IDbContextFactory<ServiceDeskDbContext> dbFactory,
         IEnumerable<IChannelSender> senders,
         TimeProvider time,
         IOptions<OutboxOptions> options,
-        ILogger<OutboxDispatcher>? log = null)
+        ILogger<OutboxDispatcher>? log = null,
+        ServiceDeskMetrics? metrics = null)
     {
+        _metrics = metrics;
         _dbFactory = dbFactory;
         _senders = senders.ToDictionary(s => s.Channel, StringComparer.OrdinalIgnoreCase);
         _time = time;
@@ -200,6 +204,8 @@ public sealed class OutboxDispatcher
         {
             foreach (var channel in messages.Where((_, i) => outcomes[i] is { Error: null, Skipped: false }).Select(m => m.Channel).Distinct())
                 Throttle.Succeeded(channel);
+            foreach (var message in messages.Where((_, i) => outcomes[i] is { Error: null, Skipped: false }))
+                _metrics?.Delivery(message.Channel, "sent");
             var updated = await db.ExecuteWriteAsync(c => db.Outbox.Where(m => sent.Contains(m.Id) && m.LockedBy == Owner && m.Status == OutboxStatus.Pending)
                 .ExecuteUpdateAsync(s => s
                     .SetProperty(m => m.Status, OutboxStatus.Sent)
@@ -220,6 +226,7 @@ public sealed class OutboxDispatcher
             var park = outcome.Permanent || attempts >= _options.MaxAttempts;
             var delay = outcome.ChannelDelay;
             var messageDelay = outcome.Permanent ? TimeSpan.Zero : Max(delay, _options.DelayAfter(attempts, outcome.RetryAfter));
+            _metrics?.Delivery(message.Channel, park ? "parked" : "retry");
             if (park)
                 _log.LogError("Outbox message {Id} to {Channel}:{Conversation} parked after {Attempts} attempt(s): {Error}", message.Id, message.Channel, message.ConversationId, attempts, error);
             else

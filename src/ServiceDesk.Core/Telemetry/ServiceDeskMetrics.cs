@@ -1,0 +1,41 @@
+using System.Diagnostics.Metrics;
+
+namespace ServiceDesk.Core.Telemetry;
+
+/// <summary>
+/// The service's own instruments, on meter <see cref="MeterName"/> from the container's <see cref="IMeterFactory"/> (so
+/// two hosts in one process, as in tests, count apart): turns by channel and outcome with their duration, and outbox
+/// deliveries by channel and outcome. Tags are channel names and fixed outcomes: a handful of series, never per person.
+/// </summary>
+public sealed class ServiceDeskMetrics
+{
+    public const string MeterName = "ServiceDesk";
+
+    private readonly Counter<long> _turns;
+    private readonly Histogram<double> _turnDuration;
+    private readonly Counter<long> _deliveries;
+
+    public ServiceDeskMetrics(IMeterFactory meters)
+    {
+        var meter = meters.Create(MeterName);
+        _turns = meter.CreateCounter<long>("servicedesk.turns", "{turn}",
+            "Messages handled by the conversation engine, by channel and outcome (handled, duplicate, failed).");
+        _turnDuration = meter.CreateHistogram<double>("servicedesk.turn.duration", "s",
+            "Time the conversation engine took for one message, from loading the conversation to saving the turn.",
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5] });
+        _deliveries = meter.CreateCounter<long>("servicedesk.outbox.deliveries", "{message}",
+            "Outbox delivery attempts, by channel and outcome (sent, retry, parked).");
+    }
+
+    /// <summary>A turn ended: <paramref name="outcome"/> is handled, duplicate or failed.</summary>
+    public void Turn(string channel, string outcome, TimeSpan elapsed)
+    {
+        var channelTag = new KeyValuePair<string, object?>("channel", channel);
+        _turns.Add(1, channelTag, new KeyValuePair<string, object?>("outcome", outcome));
+        _turnDuration.Record(elapsed.TotalSeconds, channelTag);
+    }
+
+    /// <summary>A delivery attempt ended: <paramref name="outcome"/> is sent, retry or parked.</summary>
+    public void Delivery(string channel, string outcome) =>
+        _deliveries.Add(1, new KeyValuePair<string, object?>("channel", channel), new KeyValuePair<string, object?>("outcome", outcome));
+}
