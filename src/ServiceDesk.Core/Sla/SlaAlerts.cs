@@ -36,6 +36,9 @@ internal sealed class SlaAlerts(
     /// <summary>True once this batch escalated a ticket (the ticket hooks must then run before the save).</summary>
     public bool Escalated { get; private set; }
 
+    /// <summary>What this batch fired, for the metrics once it is committed: (warning | breach | l1_timebox, target, priority).</summary>
+    public List<(string Alert, string Target, Priority Priority)> Fired { get; } = [];
+
     public async Task FireAsync(Ticket t, TicketSla clocks, IReadOnlyList<SlaTimer> timers, CancellationToken ct)
     {
         var state = clocks.ToState();
@@ -61,6 +64,7 @@ internal sealed class SlaAlerts(
         var (to, lang) = await AssigneeOrTeamAsync(t, ct);
         if (to is null)
             return;
+        Fired.Add(("warning", TargetTag(track.Kind), t.Priority));
         var text = texts.Get(lang, "sla.warning",
             ("key", t.Key), ("title", t.Title), ("percent", (int)Math.Round(fraction * 100)), ("target", texts.Format(lang, track.Kind)),
             ("left", SlaText.Duration(clock.Remaining(track, now))), ("due", SlaText.Due(track.DueAt, clock.Policies.Calendar(track.Calendar))));
@@ -73,6 +77,7 @@ internal sealed class SlaAlerts(
     private async Task BreachAsync(Ticket t, SlaTrack track, CancellationToken ct)
     {
         var calendar = clock.Policies.Calendar(track.Calendar);
+        Fired.Add(("breach", TargetTag(track.Kind), t.Priority));
         foreach (var manager in people.Managers)
         {
             if (await _recipients.PrivateAddressAsync(manager.Id, ct) is { } dm)
@@ -144,7 +149,10 @@ internal sealed class SlaAlerts(
         if (lead is not null && lead.Id != t.AssigneeId)
             await _notifier.TellPersonAsync(lead.Id, t, "sla.l1_lead", ct, ("key", t.Key), ("title", t.Title), ("minutes", minutes), ("assignee", t.AssigneeName));
         Record(t, SlaEventKinds.L1TimeBox, $"{minutes} min");
+        Fired.Add(("l1_timebox", "l1", t.Priority));
     }
+
+    private static string TargetTag(SlaTargetKind kind) => kind == SlaTargetKind.FirstResponse ? "first_response" : "resolution";
 
     private async Task<(ConversationAddress? To, string Lang)> AssigneeOrTeamAsync(Ticket t, CancellationToken ct)
     {

@@ -5,6 +5,7 @@ using ServiceDesk.Core.Conversations.Texts;
 using ServiceDesk.Core.Notifications;
 using ServiceDesk.Core.People;
 using ServiceDesk.Core.Storage;
+using ServiceDesk.Core.Telemetry;
 using ServiceDesk.Core.Tickets;
 
 namespace ServiceDesk.Core.Sla;
@@ -23,7 +24,8 @@ public sealed class SlaMonitor(
     TextCatalog texts,
     PeopleDirectory people,
     IOptions<ServiceDeskOptions> options,
-    TimeProvider time)
+    TimeProvider time,
+    ServiceDeskMetrics? metrics = null)
 {
     public const int BatchSize = 500;
 
@@ -99,6 +101,8 @@ public sealed class SlaMonitor(
         await tx.CommitAsync(ct);
         if (notified)
             signal.Notify();
+        foreach (var (alert, target, priority) in alerts.Fired)
+            metrics?.SlaAlert(alert, target, priority.ToString());
         return due.Count;
     }
 }

@@ -4,8 +4,9 @@ namespace ServiceDesk.Core.Telemetry;
 
 /// <summary>
 /// The service's own instruments, on meter <see cref="MeterName"/> from the container's <see cref="IMeterFactory"/> (so
-/// two hosts in one process, as in tests, count apart): turns by channel and outcome with their duration, and outbox
-/// deliveries by channel and outcome. Tags are channel names and fixed outcomes: a handful of series, never per person.
+/// two hosts in one process, as in tests, count apart): turns by channel and outcome with their duration, outbox
+/// deliveries by channel and outcome, and the SLA monitor's alerts. Tags are channel names, priorities and fixed
+/// outcomes: a handful of series, never one per person or ticket.
 /// </summary>
 public sealed class ServiceDeskMetrics
 {
@@ -14,6 +15,7 @@ public sealed class ServiceDeskMetrics
     private readonly Counter<long> _turns;
     private readonly Histogram<double> _turnDuration;
     private readonly Counter<long> _deliveries;
+    private readonly Counter<long> _slaAlerts;
 
     public ServiceDeskMetrics(IMeterFactory meters)
     {
@@ -25,6 +27,8 @@ public sealed class ServiceDeskMetrics
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5] });
         _deliveries = meter.CreateCounter<long>("servicedesk.outbox.deliveries", "{message}",
             "Outbox delivery attempts, by channel and outcome (sent, retry, parked).");
+        _slaAlerts = meter.CreateCounter<long>("servicedesk.sla.alerts", "{alert}",
+            "SLA alerts the monitor sent, by alert (warning, breach, l1_timebox), target (first_response, resolution, l1) and priority.");
     }
 
     /// <summary>A turn ended: <paramref name="outcome"/> is handled, duplicate or failed.</summary>
@@ -38,4 +42,9 @@ public sealed class ServiceDeskMetrics
     /// <summary>A delivery attempt ended: <paramref name="outcome"/> is sent, retry or parked.</summary>
     public void Delivery(string channel, string outcome) =>
         _deliveries.Add(1, new KeyValuePair<string, object?>("channel", channel), new KeyValuePair<string, object?>("outcome", outcome));
+
+    /// <summary>The SLA monitor committed an alert about a ticket of <paramref name="priority"/>.</summary>
+    public void SlaAlert(string alert, string target, string priority) =>
+        _slaAlerts.Add(1, new KeyValuePair<string, object?>("alert", alert), new KeyValuePair<string, object?>("target", target),
+            new KeyValuePair<string, object?>("priority", priority));
 }
