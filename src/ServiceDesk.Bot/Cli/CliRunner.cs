@@ -32,6 +32,7 @@ public static class CliRunner
             case "outbox":
                 await using (var app = BuildHost())
                 {
+                    if (!await StoreFile.ExistsAsync(app.Services, stderr)) return 1;
                     await app.InitializeServiceDeskAsync();
                     return await OutboxCommands.RunAsync(args[1..], app.Services, stdout, stderr);
                 }
@@ -43,7 +44,7 @@ public static class CliRunner
                 }
             default:
                 await stdout.WriteLineAsync("ServiceDesk.Bot — run with no arguments to start the service.");
-                await stdout.WriteLineAsync("Commands: lifecycle (the ticket lifecycle as a Mermaid diagram), kb … (knowledge base: import, export, search, eval, show, publish), outbox [parked [limit] | retry <id>] (messages waiting, sent, parked), backup <file> (an online copy of the embedded store)");
+                await stdout.WriteLineAsync("Commands: lifecycle (the ticket lifecycle as a Mermaid diagram), kb … (knowledge base: import, export, search, eval, show, publish), outbox [parked [limit] | retry <id> | drop <id>] (messages waiting, sent, parked), backup <file> (an online copy of the embedded store)");
                 return 0;
         }
     }

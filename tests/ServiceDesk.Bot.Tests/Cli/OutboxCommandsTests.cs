@@ -1,6 +1,9 @@
+using Microsoft.Extensions.DependencyInjection;
 using ServiceDesk.Bot.Cli.Outbox;
+using ServiceDesk.Bot.Cli.Storage;
 using ServiceDesk.Bot.Tests.Api;
 using ServiceDesk.Bot.Tests.Hosting;
+using ServiceDesk.Core.Configuration;
 using ServiceDesk.Core.Notifications;
 
 namespace ServiceDesk.Bot.Tests.Cli;
@@ -64,5 +67,36 @@ public sealed class OutboxCommandsTests
         Assert.Equal(1, exit);
         Assert.Equal("", output);
         Assert.Contains(OutboxCommands.Usage, error);
+    }
+
+    [Fact]
+    public async Task Store_check_when_the_data_folder_has_no_store_names_the_file_and_creates_none()
+    {
+        var data = Directory.CreateTempSubdirectory("sd-nostore-").FullName;
+        try
+        {
+            using var services = new ServiceCollection()
+                .Configure<ServiceDeskOptions>(o => o.DataDirectory = data)
+                .BuildServiceProvider();
+            var error = new StringWriter();
+
+            Assert.False(await StoreFile.ExistsAsync(services, error));
+
+            Assert.Contains($"There is no store at {Path.Combine(data, "servicedesk.db")}", error.ToString());
+            Assert.Empty(Directory.GetFiles(data));
+        }
+        finally
+        {
+            Directory.Delete(data, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Store_check_when_the_desk_has_its_store_passes()
+    {
+        await using var desk = new DeskFactory();
+        desk.CreateClient();
+
+        Assert.True(await StoreFile.ExistsAsync(desk.Services, TextWriter.Null));
     }
 }
