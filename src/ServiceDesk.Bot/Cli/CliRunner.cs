@@ -2,6 +2,7 @@ using ServiceDesk.Bot.Cli.Knowledge;
 using ServiceDesk.Bot.Cli.Outbox;
 using ServiceDesk.Bot.Cli.Storage;
 using ServiceDesk.Bot.Hosting;
+using ServiceDesk.Core.Storage;
 using ServiceDesk.Core.Tickets.Lifecycle;
 
 namespace ServiceDesk.Bot.Cli;
@@ -33,7 +34,8 @@ public static class CliRunner
                 await using (var app = BuildHost())
                 {
                     if (!await StoreFile.ExistsAsync(app.Services, stderr)) return 1;
-                    await app.InitializeServiceDeskAsync();
+                    // the schema brought up to date, nothing else (no knowledge base seeding from a read command)
+                    await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None);
                     return await OutboxCommands.RunAsync(args[1..], app.Services, stdout, stderr);
                 }
             case "backup":
