@@ -124,7 +124,8 @@ public sealed class ServiceDeskDbContext(DbContextOptions<ServiceDeskDbContext> 
     /// the whole unit holds the write gate, and its saves and <see cref="ExecuteWriteAsync{T}"/> calls pass through: its
     /// transaction takes SQLite's write lock at BEGIN, so a save that queued at the gate meanwhile would hold the gate
     /// sleeping for that lock while this unit's own save waited for the gate, each waiting for the other until the busy
-    /// timeout failed the save. Elsewhere it just runs <paramref name="work"/>.
+    /// timeout failed the save. Elsewhere it just runs <paramref name="work"/>. The work writes through this context only:
+    /// a save of another context inside it would wait for the gate this unit holds.
     /// </summary>
     public async Task<T> RunWriteTransactionAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken = default)
     {
