@@ -5,22 +5,20 @@ using System.Text;
 namespace ServiceDesk.Bot.Telemetry;
 
 /// <summary>One instrument's running totals per label set, and their Prometheus rendering.</summary>
-internal sealed class InstrumentSeries(Instrument instrument, double[]? buckets)
+internal sealed class InstrumentSeries(Instrument instrument, SeriesKind kind, double[]? buckets)
 {
     private readonly ConcurrentDictionary<string, Totals> _byLabels = new(StringComparer.Ordinal);
 
     public Instrument Instrument { get; } = instrument;
-
-    private bool IsHistogram => buckets is not null;
 
     /// <summary>The Prometheus name: servicedesk.turn.duration (s) → servicedesk_turn_duration_seconds; counters end in _total.</summary>
     public string Name
     {
         get
         {
-            var name = Instrument.Name.Replace('.', '_');
-            if (Instrument.Unit == "s") name += "_seconds";
-            return IsHistogram ? name : name + "_total";
+            var name = MetricsCollector.LabelName(Instrument.Name);
+            if (Instrument.Unit == "s" && !name.EndsWith("_seconds", StringComparison.Ordinal)) name += "_seconds";
+            return kind == SeriesKind.Counter ? name + "_total" : name;
         }
     }
 
@@ -44,7 +42,7 @@ internal sealed class InstrumentSeries(Instrument instrument, double[]? buckets)
         if (_byLabels.IsEmpty) return;
         var name = Name;
         text.Append("# HELP ").Append(name).Append(' ').Append(Instrument.Description?.Replace("\n", " ")).Append('\n');
-        text.Append("# TYPE ").Append(name).Append(IsHistogram ? " histogram\n" : " counter\n");
+        text.Append("# TYPE ").Append(name).Append(kind switch { SeriesKind.Histogram => " histogram\n", SeriesKind.Gauge => " gauge\n", _ => " counter\n" });
         foreach (var (labels, totals) in _byLabels.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
             lock (totals)

@@ -7,13 +7,17 @@ using ServiceDesk.Core.Telemetry;
 namespace ServiceDesk.Bot.Telemetry;
 
 /// <summary>
-/// Listens to this container's <see cref="ServiceDeskMetrics.MeterName"/> meter and keeps running totals: counters per
-/// tag set, histograms as cumulative buckets with sum and count. <see cref="WriteTo"/> renders them in the Prometheus
-/// text format (dots become underscores, seconds get their suffix, counters end in _total). Created at start-up, so
-/// nothing recorded before the first scrape is lost.
+/// Listens to this container's meters — the service's own (<see cref="ServiceDeskMetrics.MeterName"/>) and ASP.NET Core's
+/// request metrics (<see cref="HostingMeterName"/>: duration by route and status, requests in flight) — and keeps running
+/// totals: counters and up-down counters per tag set, histograms as cumulative buckets with sum and count.
+/// <see cref="WriteTo"/> renders them in the Prometheus text format (dots become underscores, seconds get their suffix,
+/// counters end in _total, up-down counters are gauges). Observable instruments are not collected. Created at start-up,
+/// so nothing recorded before the first scrape is lost.
 /// </summary>
 public sealed class MetricsCollector : IDisposable
 {
+    public const string HostingMeterName = "Microsoft.AspNetCore.Hosting";
+
     private static readonly double[] DefaultBuckets = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
     private readonly MeterListener _listener = new();
@@ -23,15 +27,27 @@ public sealed class MetricsCollector : IDisposable
     {
         _listener.InstrumentPublished = (instrument, listener) =>
         {
-            if (instrument.Meter.Name != ServiceDeskMetrics.MeterName || !ReferenceEquals(instrument.Meter.Scope, meters)) return;
-            var buckets = instrument is Histogram<double> h ? h.Advice?.HistogramBucketBoundaries?.ToArray() ?? DefaultBuckets : null;
-            _instruments.TryAdd(instrument, new InstrumentSeries(instrument, buckets));
+            if (instrument.Meter.Name is not (ServiceDeskMetrics.MeterName or HostingMeterName) || !ReferenceEquals(instrument.Meter.Scope, meters)) return;
+            var kind = KindOf(instrument);
+            if (kind is null) return;
+            var buckets = kind == SeriesKind.Histogram
+                ? (instrument as Histogram<double>)?.Advice?.HistogramBucketBoundaries?.ToArray() ?? DefaultBuckets
+                : null;
+            _instruments.TryAdd(instrument, new InstrumentSeries(instrument, kind.Value, buckets));
             listener.EnableMeasurementEvents(instrument);
         };
         _listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) => Record(instrument, value, tags));
         _listener.SetMeasurementEventCallback<double>((instrument, value, tags, _) => Record(instrument, value, tags));
         _listener.Start();
     }
+
+    private static SeriesKind? KindOf(Instrument instrument) => instrument switch
+    {
+        Counter<long> or Counter<double> => SeriesKind.Counter,
+        UpDownCounter<long> or UpDownCounter<double> => SeriesKind.Gauge,
+        Histogram<double> or Histogram<long> => SeriesKind.Histogram,
+        _ => null, // observable instruments would need a collection pass per scrape
+    };
 
     private void Record(Instrument instrument, double value, ReadOnlySpan<KeyValuePair<string, object?>> tags)
     {
@@ -53,8 +69,15 @@ public sealed class MetricsCollector : IDisposable
     {
         if (tags.Length == 0) return "";
         var pairs = tags.ToArray().OrderBy(t => t.Key, StringComparer.Ordinal);
-        return "{" + string.Join(',', pairs.Select(t => $"{t.Key}=\"{Escape(Convert.ToString(t.Value, CultureInfo.InvariantCulture) ?? "")}\"")) + "}";
+        return "{" + string.Join(',', pairs.Select(t => $"{LabelName(t.Key)}=\"{Escape(Convert.ToString(t.Value, CultureInfo.InvariantCulture) ?? "")}\"")) + "}";
     }
+
+    /// <summary>A Prometheus label or metric name: letters, digits and underscores (http.route → http_route).</summary>
+    internal static string LabelName(string name) => string.Create(name.Length, name, static (span, source) =>
+    {
+        for (var i = 0; i < source.Length; i++)
+            span[i] = char.IsAsciiLetterOrDigit(source[i]) ? source[i] : '_';
+    });
 
     internal static string Escape(string value) => value.Replace("\\", "\\\\").Replace("\"", "\\\"").Replace("\n", "\\n");
 

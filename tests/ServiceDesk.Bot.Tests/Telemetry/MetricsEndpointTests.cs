@@ -47,6 +47,25 @@ public sealed class MetricsEndpointTests
     }
 
     [Fact]
+    public async Task Metrics_include_ASP_NET_Core_request_durations_by_route_and_status()
+    {
+        await using var desk = new DeskFactory();
+        var client = desk.CreateClient();
+        await client.GetAsync("/api/tickets");
+        await client.GetAsync("/api/tickets/SD-404");
+
+        var lines = await ScrapeAsync(client);
+
+        Assert.Contains("# TYPE http_server_request_duration_seconds histogram", lines);
+        Assert.Contains(lines, l => l.StartsWith("http_server_request_duration_seconds_count{", StringComparison.Ordinal)
+            && l.Contains("http_route=\"/api/tickets/\"", StringComparison.Ordinal) && l.Contains("http_response_status_code=\"200\"", StringComparison.Ordinal)
+            && l.EndsWith(" 1", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("http_server_request_duration_seconds_count{", StringComparison.Ordinal)
+            && l.Contains("http_route=\"/api/tickets/{key}\"", StringComparison.Ordinal) && l.Contains("http_response_status_code=\"404\"", StringComparison.Ordinal));
+        Assert.Contains("# TYPE http_server_active_requests gauge", lines);
+    }
+
+    [Fact]
     public async Task Metrics_count_deliveries_of_the_outbox()
     {
         await using var desk = new DeskFactory();
