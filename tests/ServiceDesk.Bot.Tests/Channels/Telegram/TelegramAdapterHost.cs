@@ -45,11 +45,13 @@ public sealed class TelegramAdapterHost : IAsyncDisposable
         FakeTelegramServer fake,
         TelegramMode mode = TelegramMode.Polling,
         ITelegramStateStore? store = null,
-        IDictionary<string, string?>? settings = null)
+        IDictionary<string, string?>? settings = null,
+        ILoggerProvider? logs = null)
     {
         var builder = WebApplication.CreateBuilder();
         builder.WebHost.UseTestServer();
         builder.Logging.ClearProviders();
+        if (logs is not null) builder.Logging.AddProvider(logs);
         var config = new Dictionary<string, string?>
         {
             ["Channels:Telegram:BotToken"] = FakeTelegramServer.Token,

@@ -91,6 +91,25 @@ public sealed class TelegramPollingServiceTests : IAsyncLifetime
         .Replace("USER", userId.ToString(System.Globalization.CultureInfo.InvariantCulture)).Replace("STATUS", status);
 
     [Fact]
+    public async Task Polling_when_the_bot_is_added_to_a_group_logs_its_id_as_a_team_channel_setting()
+    {
+        _fake.PushUpdate("""
+            {"update_id":300,"my_chat_member":{"chat":{"id":-1009876543210,"type":"group","title":"Support L2"},
+             "from":{"id":42,"is_bot":false,"first_name":"Admin"},"date":1,
+             "old_chat_member":{"status":"left","user":{"id":5550001111,"is_bot":true,"first_name":"Helper"}},
+             "new_chat_member":{"status":"member","user":{"id":5550001111,"is_bot":true,"first_name":"Helper"}}}}
+            """);
+        var logged = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        await using var host = await TelegramAdapterHost.StartAsync(_fake, store: new InMemoryTelegramStateStore(), logs: new CollectingLoggerProvider(logged));
+
+        await _fake.WaitForAsync(c => c.Method == "getUpdates" && c.Parameters["offset"]?.ToString() == "301");
+
+        Assert.Contains(logged, line => line.Contains("added to the Telegram group «Support L2»", StringComparison.Ordinal)
+            && line.Contains("TeamChannel (or ServiceDesk:ManagersChannel) to telegram:-1009876543210", StringComparison.Ordinal));
+        Assert.Empty(host.Handler.Received);
+    }
+
+    [Fact]
     public async Task Polling_when_an_update_is_malformed_skips_it_and_goes_on()
     {
         _fake.PushUpdate("""{"update_id":200,"message":"not a message"}""");

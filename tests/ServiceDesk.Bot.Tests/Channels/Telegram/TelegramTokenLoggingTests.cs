@@ -35,22 +35,4 @@ public sealed class TelegramTokenLoggingTests
         Assert.DoesNotContain(logged, line => line.Contains(FakeTelegramServer.Token, StringComparison.Ordinal));
     }
 
-    private sealed class CollectingLoggerProvider(ConcurrentQueue<string> lines) : ILoggerProvider
-    {
-        public ILogger CreateLogger(string categoryName) => new Collecting(lines, categoryName);
-
-        public void Dispose()
-        {
-        }
-
-        private sealed class Collecting(ConcurrentQueue<string> lines, string category) : ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-
-            public bool IsEnabled(LogLevel logLevel) => true;
-
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-                lines.Enqueue($"{category}: {formatter(state, exception)} {exception}");
-        }
-    }
 }

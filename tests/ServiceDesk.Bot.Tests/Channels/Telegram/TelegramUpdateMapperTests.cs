@@ -166,6 +166,27 @@ public sealed class TelegramUpdateMapperTests
         Assert.Equal((123456789L, reachable), mapped.Reachability);
     }
 
+    [Theory]
+    [InlineData("left", "member", true)]
+    [InlineData("kicked", "administrator", true)]
+    [InlineData("member", "administrator", false)] // promoted, not added
+    [InlineData("member", "left", false)]
+    public void Map_when_the_bot_is_added_to_a_group_reports_the_group_for_the_log(string before, string after, bool added)
+    {
+        var json = """
+            {"update_id":11,"my_chat_member":{"chat":{"id":-1001234567890,"type":"supergroup","title":"IT L1"},
+             "from":{"id":42,"is_bot":false,"first_name":"Admin"},"date":1,
+             "old_chat_member":{"status":"BEFORE","user":{"id":5550001111,"is_bot":true,"first_name":"Helper"}},
+             "new_chat_member":{"status":"AFTER","user":{"id":5550001111,"is_bot":true,"first_name":"Helper"}}}}
+            """.Replace("BEFORE", before).Replace("AFTER", after);
+
+        var mapped = Map(json);
+
+        Assert.Null(mapped.Message);
+        Assert.Null(mapped.Reachability);
+        Assert.Equal(added ? (-1001234567890L, "IT L1") : null, mapped.AddedToGroup);
+    }
+
     [Fact]
     public void Map_when_sender_is_a_bot_ignores_it()
     {

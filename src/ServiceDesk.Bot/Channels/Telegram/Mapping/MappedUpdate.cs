@@ -4,7 +4,7 @@ namespace ServiceDesk.Bot.Channels.Telegram.Mapping;
 
 /// <summary>
 /// What an update means to the adapter: a message for the engine, a callback query to answer, a group
-/// migration or reachability change to remember, or the reason it is ignored.
+/// migration or reachability change to remember, the bot added to a group, or the reason it is ignored.
 /// </summary>
 public sealed record MappedUpdate
 {
@@ -19,6 +19,9 @@ public sealed record MappedUpdate
 
     /// <summary>A private chat that blocked (false) or unblocked (true) the bot.</summary>
     public (long ChatId, bool Reachable)? Reachability { get; init; }
+
+    /// <summary>The bot became a member or administrator of a group: its id and title, for the operator's log.</summary>
+    public (long ChatId, string Title)? AddedToGroup { get; init; }
 
     public string? IgnoredBecause { get; init; }
 }

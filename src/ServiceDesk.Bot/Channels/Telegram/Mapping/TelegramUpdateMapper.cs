@@ -88,9 +88,15 @@ public static class TelegramUpdateMapper
         try
         {
             var chat = member.GetProperty("chat");
-            if (chat.GetProperty("type").GetString() != "private")
-                return mapped with { IgnoredBecause = "membership change in a group" };
             var status = member.GetProperty("new_chat_member").GetProperty("status").GetString();
+            if (chat.GetProperty("type").GetString() != "private")
+            {
+                var joined = status is "member" or "administrator"
+                    && member.TryGetProperty("old_chat_member", out var old) && old.GetProperty("status").GetString() is "left" or "kicked";
+                return joined
+                    ? mapped with { AddedToGroup = (chat.GetProperty("id").GetInt64(), chat.TryGetProperty("title", out var title) ? title.GetString() ?? "" : ""), IgnoredBecause = "added to a group" }
+                    : mapped with { IgnoredBecause = "membership change in a group" };
+            }
             var reachable = status is not ("kicked" or "left");
             return mapped with { Reachability = (chat.GetProperty("id").GetInt64(), reachable), IgnoredBecause = "membership change" };
         }

@@ -71,6 +71,12 @@ public sealed class TelegramUpdateProcessor(
                 migration.From, migration.To, migration.To);
             await store.SetMigratedChatIdAsync(migration.From, migration.To, ct);
         }
+        if (mapped.AddedToGroup is { } group)
+        {
+            log.LogInformation(
+                "The bot was added to the Telegram group «{Title}»: to make it a team channel, set ServiceDesk:Lines:<line>:TeamChannel (or ServiceDesk:ManagersChannel) to telegram:{ChatId}",
+                group.Title, group.ChatId);
+        }
         if (mapped.Reachability is { } r)
         {
             await store.SetUnreachableAsync(r.ChatId, !r.Reachable, ct);
