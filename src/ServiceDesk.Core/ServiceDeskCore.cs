@@ -50,6 +50,7 @@ public static class ServiceDeskCore
         services.AddSla();
         services.AddSingleton<TicketHooks>();
         services.AddSingleton<TicketNumbers>();
+        services.AddSingleton<SenderRateLimiter>();
         services.AddSingleton<ConversationEngine>();
         services.AddSingleton<AutoCloser>();
         services.AddSingleton<StoreHousekeeping>();

@@ -46,7 +46,8 @@ public sealed class ServiceProcess : IAsyncDisposable
         var url = $"http://127.0.0.1:{port}";
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = home, RedirectStandardOutput = true, RedirectStandardError = true };
         var knowledge = Path.Combine(root, "deploy", "kb"); // the sample knowledge base: intakes get suggestions to decline
-        foreach (var arg in new[] { dll, "--urls", url, "--ServiceDesk:DataDirectory", data, "--Knowledge:Folder", knowledge, "--Logging:LogLevel:Default", "Warning" })
+        foreach (var arg in new[] { dll, "--urls", url, "--ServiceDesk:DataDirectory", data, "--Knowledge:Folder", knowledge, "--Logging:LogLevel:Default", "Warning",
+            "--ServiceDesk:MessagesPerMinute", "0" }) // simulated users write far faster than people
             start.ArgumentList.Add(arg);
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         var process = Process.Start(start) ?? throw new InvalidOperationException("could not start " + dll);

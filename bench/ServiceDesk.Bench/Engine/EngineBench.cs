@@ -39,6 +39,7 @@ public static class EngineBench
             var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory, EnvironmentName = "Production" });
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
             builder.Configuration["ServiceDesk:DataDirectory"] = data;
+            builder.Configuration["ServiceDesk:MessagesPerMinute"] = "0"; // simulated users write far faster than people
             builder.Configuration["Knowledge:Folder"] = Path.Combine(RepositoryRoot(), "deploy", "kb");
             builder.AddServiceDesk();
             await using var app = builder.Build();

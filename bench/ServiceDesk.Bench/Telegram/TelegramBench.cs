@@ -96,6 +96,7 @@ public static class TelegramBench
             var settings = new Dictionary<string, string?>
             {
                 ["ServiceDesk:DataDirectory"] = directory,
+                ["ServiceDesk:MessagesPerMinute"] = "0", // simulated users write far faster than people
                 ["ServiceDesk:DialogsDirectory"] = Path.Combine(AppContext.BaseDirectory, "dialogs"),
                 ["ServiceDesk:People:lena:Identities:0"] = "telegram:42",
                 ["ServiceDesk:Lines:L1:Members:0"] = "lena",

@@ -40,6 +40,12 @@ public sealed class ServiceDeskOptions
     /// <summary>Longer messages are refused with a clear reply.</summary>
     public int MaxMessageLength { get; set; } = 4000;
 
+    /// <summary>
+    /// Messages one person may send per minute (a burst of this many, refilled evenly); beyond it a message is not handled
+    /// and the person is told once to slow down. Counted per process. 0 = no limit.
+    /// </summary>
+    public int MessagesPerMinute { get; set; } = 30;
+
     /// <summary>How long handled-message ids, delivered outbox messages and web transcripts are kept.</summary>
     public RetentionOptions Retention { get; set; } = new();
 }

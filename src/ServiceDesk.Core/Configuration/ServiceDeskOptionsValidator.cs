@@ -43,6 +43,8 @@ public sealed class ServiceDeskOptionsValidator : IValidateOptions<ServiceDeskOp
         if (o.AutoCloseAfter <= TimeSpan.Zero) errors.Add("ServiceDesk:AutoCloseAfter must be positive.");
         if (o.ReopenWindowDays < 0) errors.Add("ServiceDesk:ReopenWindowDays must not be negative.");
         if (o.ConversationIdleTimeout <= TimeSpan.Zero) errors.Add("ServiceDesk:ConversationIdleTimeout must be positive.");
+        if (o.MessagesPerMinute is < 0 or (> 0 and < 5))
+            errors.Add($"ServiceDesk:MessagesPerMinute '{o.MessagesPerMinute}' must be 0 (no limit) or at least 5: fewer would refuse ordinary conversations.");
         if (o.MaxMessageLength is < 100 or > 100_000) errors.Add("ServiceDesk:MaxMessageLength must be between 100 and 100000.");
         var r = o.Retention;
         if (r.Interval <= TimeSpan.Zero) errors.Add("ServiceDesk:Retention:Interval must be positive.");

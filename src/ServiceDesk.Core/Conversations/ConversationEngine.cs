@@ -32,7 +32,8 @@ public sealed class ConversationEngine(
     OutboxSignal outboxSignal,
     TextAnalyzer analyzer,
     ILogger<ConversationEngine> logger,
-    ServiceDeskMetrics? metrics = null)
+    ServiceDeskMetrics? metrics = null,
+    SenderRateLimiter? limiter = null)
 {
     private const int Attempts = 4;
     private readonly Dictionary<string, ICommandHandler> _commands = commands.SelectMany(c => c.Names.Select(n => (n, c))).ToDictionary(x => x.n, x => x.c);
@@ -49,6 +50,13 @@ public sealed class ConversationEngine(
     public async Task<TurnResult> HandleAsync(InboundMessage message, CancellationToken cancellationToken, ISaveParticipant? alongside = null)
     {
         var started = Stopwatch.GetTimestamp();
+        var verdict = limiter?.Check(message.Channel, message.SenderId) ?? RateVerdict.Allowed;
+        if (verdict != RateVerdict.Allowed)
+        {
+            var skipped = await SkipAsync(message, alongside, verdict == RateVerdict.RefusedTellOnce, cancellationToken);
+            metrics?.Turn(message.Channel, "throttled", Stopwatch.GetElapsedTime(started));
+            return skipped;
+        }
         for (var attempt = 1; ; attempt++)
         {
             try
@@ -197,6 +205,29 @@ public sealed class ConversationEngine(
     };
 
     /// <summary>The turn failed: answer anyway (in its own small transaction) and remember the message as handled.</summary>
+    /// <summary>
+    /// A message over its sender's rate: recorded as handled (with the web channel's copy of it, if any) without a turn;
+    /// the first one gets a note to slow down, in the language of the message's locale.
+    /// </summary>
+    private async Task<TurnResult> SkipAsync(InboundMessage message, ISaveParticipant? alongside, bool tell, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (alongside is not null) db.Enlist(alongside);
+        if (await _queries.IsProcessed(db, message.Channel, message.MessageId, ct))
+            return TurnResult.DuplicateMessage;
+        var now = clock.GetUtcNow();
+        var writer = new OutboxWriter(db, now);
+        if (tell)
+        {
+            var lang = LocaleLanguage.FromLocale(message.Locale) ?? _options.DefaultLanguage;
+            writer.Write(new OutboundMessage { To = message.ReplyAddress, Text = texts.Get(lang, "input.too_fast", ("limit", _options.MessagesPerMinute)) });
+        }
+        db.ProcessedMessages.Add(new ProcessedMessage { Channel = message.Channel, MessageId = message.MessageId, ProcessedAt = now });
+        await db.SaveChangesAsync(ct);
+        if (writer.Queued) outboxSignal.Notify();
+        return new TurnResult(writer.Written);
+    }
+
     private async Task<TurnResult> ReplyWithErrorAsync(InboundMessage message, ISaveParticipant? alongside, CancellationToken ct)
     {
         try

@@ -21,7 +21,7 @@ public sealed class ServiceDeskMetrics
     {
         var meter = meters.Create(MeterName);
         _turns = meter.CreateCounter<long>("servicedesk.turns", "{turn}",
-            "Messages handled by the conversation engine, by channel and outcome (handled, duplicate, failed).");
+            "Messages handled by the conversation engine, by channel and outcome (handled, duplicate, throttled, failed).");
         _turnDuration = meter.CreateHistogram<double>("servicedesk.turn.duration", "s",
             "Time the conversation engine took for one message, from loading the conversation to saving the turn.",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5] });
@@ -31,7 +31,7 @@ public sealed class ServiceDeskMetrics
             "SLA alerts the monitor sent, by alert (warning, breach, l1_timebox), target (first_response, resolution, l1) and priority.");
     }
 
-    /// <summary>A turn ended: <paramref name="outcome"/> is handled, duplicate or failed.</summary>
+    /// <summary>A turn ended: <paramref name="outcome"/> is handled, duplicate, throttled or failed.</summary>
     public void Turn(string channel, string outcome, TimeSpan elapsed)
     {
         var channelTag = new KeyValuePair<string, object?>("channel", channel);

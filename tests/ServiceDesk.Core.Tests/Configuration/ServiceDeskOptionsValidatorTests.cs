@@ -15,11 +15,12 @@ public sealed class ServiceDeskOptionsValidatorTests
             Lines = { ["L4"] = new LineOptions(), ["L1"] = new LineOptions { TeamChannel = "nochannel", Members = ["ghost"] } },
             Managers = ["nobody"],
             Api = { Keys = ["a-good-key", " "] },
+            MessagesPerMinute = 3,
         };
         var result = new ServiceDeskOptionsValidator().Validate(null, options);
         Assert.True(result.Failed);
         foreach (var setting in new[] { "ServiceDesk:TicketPrefix", "ServiceDesk:DefaultLanguage", "ServiceDesk:Database:Provider", "ServiceDesk:Lines:L4",
-                     "ServiceDesk:Lines:L1:TeamChannel", "ServiceDesk:Lines:L1:Members 'ghost'", "ServiceDesk:Managers 'nobody'", "ServiceDesk:Api:Keys:1 is empty" })
+                     "ServiceDesk:Lines:L1:TeamChannel", "ServiceDesk:Lines:L1:Members 'ghost'", "ServiceDesk:Managers 'nobody'", "ServiceDesk:Api:Keys:1 is empty", "ServiceDesk:MessagesPerMinute '3'" })
             Assert.Contains(result.Failures!, f => f.Contains(setting, StringComparison.Ordinal));
     }
 

@@ -24,6 +24,42 @@ public sealed class ConversationEngineTests
         Assert.Equal(desk.Clock.GetUtcNow(), await ProfileUpdatedAtAsync(desk));
     }
 
+    [Fact]
+    public async Task Engine_when_a_sender_writes_faster_than_the_limit_tells_once_skips_and_keeps_the_channels_copy()
+    {
+        var settings = TestDesk.DefaultSettings();
+        settings["ServiceDesk:MessagesPerMinute"] = "5";
+        await using var desk = await TestDesk.StartAsync(settings);
+        for (var i = 0; i < 5; i++)
+            Assert.NotEmpty((await desk.SendAsync("alice", "alice", "help")).Messages);
+
+        var copy = new RecordingParticipant();
+        var told = await desk.Get<ConversationEngine>().HandleAsync(Message("over-1", "new"), CancellationToken.None, copy);
+        var silent = await desk.Get<ConversationEngine>().HandleAsync(Message("over-2", "new"), CancellationToken.None);
+        desk.Clock.Advance(TimeSpan.FromMinutes(1));
+        var later = await desk.SendAsync("alice", "alice", "help");
+
+        Assert.Contains("faster than I can take them (at most 5 a minute)", Assert.Single(told.Messages).Text);
+        Assert.Equal([true], copy.Saves); // the web channel's copy of the message is saved all the same
+        Assert.Empty(silent.Messages);
+        Assert.Contains("Commands:", Assert.Single(later.Messages).Text);
+        await using var db = await desk.Get<IDbContextFactory<ServiceDeskDbContext>>().CreateDbContextAsync();
+        Assert.Null((await db.Conversations.SingleAsync()).Dialog); // "new" did not start an intake
+        Assert.Equal(2, await db.ProcessedMessages.CountAsync(p => p.MessageId.StartsWith("over-"))); // a redelivery stays skipped
+
+        static InboundMessage Message(string id, string text) =>
+            new() { Channel = "test", ConversationId = "alice", SenderId = "alice", MessageId = id, Text = text };
+    }
+
+    private sealed class RecordingParticipant : ISaveParticipant
+    {
+        public List<bool> Saves { get; } = [];
+
+        public Task BeforeSaveAsync(ServiceDeskDbContext db, CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public void AfterSave(bool committed) => Saves.Add(committed);
+    }
+
     private static async Task<DateTimeOffset> ProfileUpdatedAtAsync(TestDesk desk)
     {
         await using var db = await desk.Get<IDbContextFactory<ServiceDeskDbContext>>().CreateDbContextAsync();
