@@ -53,4 +53,20 @@ public sealed class SenderRateLimiterTests
     [Fact]
     public void Limiter_when_the_limit_is_zero_allows_everything() =>
         Assert.All(Enumerable.Range(0, 1000), _ => Assert.Equal(RateVerdict.Allowed, Limiter(0).Check("web", "alice")));
+
+    [Fact]
+    public void Limiter_when_many_senders_are_kept_forgets_the_idle_ones_at_most_once_a_minute()
+    {
+        var limiter = Limiter(5);
+        for (var i = 0; i < 10_001; i++) limiter.Check("telegram", i.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        _clock.Advance(TimeSpan.FromSeconds(30));
+        limiter.Check("telegram", "active"); // a sweep: nobody idle for a minute yet
+        _clock.Advance(TimeSpan.FromSeconds(40));
+        limiter.Check("telegram", "late"); // the first 10,001 are idle now, but a sweep ran 40 s ago
+
+        Assert.Equal(10_003, limiter.Count);
+        _clock.Advance(TimeSpan.FromSeconds(30));
+        limiter.Check("telegram", "later");
+        Assert.Equal(2, limiter.Count); // "late" (idle 30 s) and "later" are kept; the first 10,001 and "active" (idle 70 s) are gone
+    }
 }
