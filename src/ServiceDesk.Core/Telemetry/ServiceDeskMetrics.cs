@@ -16,6 +16,7 @@ public sealed class ServiceDeskMetrics
     private readonly Histogram<double> _turnDuration;
     private readonly Counter<long> _deliveries;
     private readonly Counter<long> _slaAlerts;
+    private readonly Counter<long> _receiveFailures;
 
     public ServiceDeskMetrics(IMeterFactory meters)
     {
@@ -29,6 +30,8 @@ public sealed class ServiceDeskMetrics
             "Outbox delivery attempts, by channel and outcome (sent, retry, parked).");
         _slaAlerts = meter.CreateCounter<long>("servicedesk.sla.alerts", "{alert}",
             "SLA alerts the monitor sent, by alert (warning, breach, l1_timebox), target (first_response, resolution, l1) and priority.");
+        _receiveFailures = meter.CreateCounter<long>("servicedesk.channel.receive_failures", "{failure}",
+            "Failed attempts to receive from a channel (e.g. Telegram's getUpdates), by channel and reason (the API's error code, or store).");
     }
 
     /// <summary>A turn ended: <paramref name="outcome"/> is handled, duplicate, throttled or failed.</summary>
@@ -47,4 +50,8 @@ public sealed class ServiceDeskMetrics
     public void SlaAlert(string alert, string target, string priority) =>
         _slaAlerts.Add(1, new KeyValuePair<string, object?>("alert", alert), new KeyValuePair<string, object?>("target", target),
             new KeyValuePair<string, object?>("priority", priority));
+
+    /// <summary>Receiving from a channel failed; <paramref name="reason"/> is a short, bounded word (an error code, "store").</summary>
+    public void ReceiveFailure(string channel, string reason) =>
+        _receiveFailures.Add(1, new KeyValuePair<string, object?>("channel", channel), new KeyValuePair<string, object?>("reason", reason));
 }

@@ -46,7 +46,8 @@ public sealed class TelegramAdapterHost : IAsyncDisposable
         TelegramMode mode = TelegramMode.Polling,
         ITelegramStateStore? store = null,
         IDictionary<string, string?>? settings = null,
-        ILoggerProvider? logs = null)
+        ILoggerProvider? logs = null,
+        Action<IServiceCollection>? configure = null)
     {
         var builder = WebApplication.CreateBuilder();
         builder.WebHost.UseTestServer();
@@ -72,6 +73,7 @@ public sealed class TelegramAdapterHost : IAsyncDisposable
             builder.Services.AddSingleton(store);
         builder.Services.AddSingleton(FastRetry);
         builder.Services.AddTelegramChannel(builder.Configuration);
+        configure?.Invoke(builder.Services);
         var app = builder.Build();
         app.MapTelegramEndpoints();
         await app.StartAsync();

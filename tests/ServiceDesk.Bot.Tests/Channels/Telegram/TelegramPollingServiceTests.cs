@@ -1,5 +1,8 @@
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.DependencyInjection;
 using ServiceDesk.Bot.Channels.Telegram.State;
 using ServiceDesk.Bot.Tests.Channels.Telegram.Fake;
+using ServiceDesk.Core.Telemetry;
 
 namespace ServiceDesk.Bot.Tests.Channels.Telegram;
 
@@ -107,6 +110,30 @@ public sealed class TelegramPollingServiceTests : IAsyncLifetime
         Assert.Contains(logged, line => line.Contains("added to the Telegram group «Support L2»", StringComparison.Ordinal)
             && line.Contains("TeamChannel (or ServiceDesk:ManagersChannel) to telegram:-1009876543210", StringComparison.Ordinal));
         Assert.Empty(host.Handler.Received);
+    }
+
+    [Fact]
+    public async Task Polling_when_the_bot_api_refuses_counts_receive_failures_by_error_code()
+    {
+        using var container = new ServiceCollection().AddMetrics().BuildServiceProvider();
+        var meters = container.GetRequiredService<IMeterFactory>(); // this host's meters only: other tests run alongside
+        var failures = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (ReferenceEquals(instrument.Meter.Scope, meters) && instrument.Name == "servicedesk.channel.receive_failures") l.EnableMeasurementEvents(instrument);
+        };
+        listener.SetMeasurementEventCallback<long>((_, _, tags, _) =>
+            failures.Enqueue(string.Join(' ', tags.ToArray().Select(t => $"{t.Key}={t.Value}"))));
+        listener.Start();
+        _fake.Fail("getUpdates", 502, "Bad Gateway", times: 2);
+        _fake.PushUpdate(TelegramSamples.Text(400, 7, "after the outage"));
+
+        await using var host = await TelegramAdapterHost.StartAsync(_fake, store: new InMemoryTelegramStateStore(),
+            configure: s => s.AddSingleton(new ServiceDeskMetrics(meters)));
+        await host.Handler.WaitForCountAsync(1);
+
+        Assert.Equal(["channel=telegram reason=502", "channel=telegram reason=502"], failures.ToArray());
     }
 
     [Fact]

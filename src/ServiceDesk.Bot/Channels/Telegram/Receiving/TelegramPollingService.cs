@@ -3,7 +3,9 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ServiceDesk.Bot.Channels.Telegram.Api;
+using ServiceDesk.Bot.Channels.Telegram.Mapping;
 using ServiceDesk.Bot.Channels.Telegram.State;
+using ServiceDesk.Core.Telemetry;
 
 namespace ServiceDesk.Bot.Channels.Telegram.Receiving;
 
@@ -21,7 +23,8 @@ public sealed class TelegramPollingService(
     IOptions<TelegramOptions> options,
     TelegramRetryPolicy retry,
     TimeProvider clock,
-    ILogger<TelegramPollingService> log) : BackgroundService
+    ILogger<TelegramPollingService> log,
+    ServiceDeskMetrics? metrics = null) : BackgroundService
 {
     private readonly Dictionary<long, int> _failedRounds = [];
     private readonly string _replica = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
@@ -86,6 +89,7 @@ public sealed class TelegramPollingService(
             {
                 var wait = e.ErrorCode == 429 && e.Parameters?.RetryAfter is { } s ? TimeSpan.FromSeconds(s) : backoff;
                 log.LogWarning("Telegram polling: {Code} {Description}; next try in {Wait}", e.ErrorCode, e.Description, wait);
+                metrics?.ReceiveFailure(TelegramUpdateMapper.ChannelName, e.ErrorCode.ToString(System.Globalization.CultureInfo.InvariantCulture));
                 backoff = TimeSpan.FromTicks(Math.Min(retry.MaxBackoff.Ticks, backoff.Ticks * 2));
                 await DelayAsync(wait, stoppingToken);
             }
@@ -93,6 +97,7 @@ public sealed class TelegramPollingService(
             {
                 // The state store is unreachable (the database is down): nothing was confirmed, so nothing is lost.
                 log.LogError(e, "Telegram polling failed; next try in {Wait}", backoff);
+                metrics?.ReceiveFailure(TelegramUpdateMapper.ChannelName, e is HttpRequestException ? "network" : "store");
                 await DelayAsync(backoff, stoppingToken);
                 backoff = TimeSpan.FromTicks(Math.Min(retry.MaxBackoff.Ticks, backoff.Ticks * 2));
             }
