@@ -1,3 +1,4 @@
+using ServiceDesk.Bot.Cli.Configuration;
 using ServiceDesk.Bot.Cli.Knowledge;
 using ServiceDesk.Bot.Cli.Outbox;
 using ServiceDesk.Bot.Cli.Storage;
@@ -13,7 +14,7 @@ namespace ServiceDesk.Bot.Cli;
 /// </summary>
 public static class CliRunner
 {
-    private static readonly string[] Commands = ["lifecycle", "kb", "outbox", "backup", "help", "--help"];
+    private static readonly string[] Commands = ["lifecycle", "kb", "outbox", "backup", "check", "help", "--help"];
 
     public static bool Handles(string[] args) => args.Length > 0 && Commands.Contains(args[0]);
 
@@ -38,6 +39,11 @@ public static class CliRunner
                     await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None);
                     return await OutboxCommands.RunAsync(args[1..], app.Services, stdout, stderr);
                 }
+            case "check":
+                await using (var app = BuildHost())
+                {
+                    return await ConfigurationCheckCommand.RunAsync(app.Services, stdout, stderr);
+                }
             case "backup":
                 await using (var app = BuildHost())
                 {
@@ -46,7 +52,7 @@ public static class CliRunner
                 }
             default:
                 await stdout.WriteLineAsync("ServiceDesk.Bot — run with no arguments to start the service.");
-                await stdout.WriteLineAsync("Commands: lifecycle (the ticket lifecycle as a Mermaid diagram), kb … (knowledge base: import, export, search, eval, show, publish), outbox [parked [limit] | retry <id> | drop <id>] (messages waiting, sent, parked), backup <file> (an online copy of the embedded store)");
+                await stdout.WriteLineAsync("Commands: lifecycle (the ticket lifecycle as a Mermaid diagram), kb … (knowledge base: import, export, search, eval, show, publish), outbox [parked [limit] | retry <id> | drop <id>] (messages waiting, sent, parked), backup <file> (an online copy of the embedded store), check (the settings and dialogs/ as the service validates them at start)");
                 return 0;
         }
     }
