@@ -11,21 +11,13 @@ public sealed partial class DeployFilesTests
     private static readonly string Systemd = Path.Combine(RepositoryPaths.Root, "deploy", "systemd");
     private static readonly string[] Units = ["servicedesk-bot.service", "servicedesk-bot-backup.service", "servicedesk-bot-backup.timer"];
 
-    [Fact]
+    [SystemdFact(needsAnalyzer: true)]
     public async Task Deploy_units_when_verified_by_systemd_analyze_report_no_problem()
     {
         var start = new ProcessStartInfo("systemd-analyze") { RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add("verify");
         foreach (var unit in Units) start.ArgumentList.Add(Path.Combine(Systemd, unit));
-        Process process;
-        try
-        {
-            process = Process.Start(start)!;
-        }
-        catch (System.ComponentModel.Win32Exception e)
-        {
-            throw new InvalidOperationException("systemd-analyze is needed for this test (apt-get install systemd; .ci/run does)", e);
-        }
+        using var process = Process.Start(start)!;
         var output = await process.StandardOutput.ReadToEndAsync() + await process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
 

@@ -18,7 +18,7 @@ public sealed class SystemdServiceTests : IDisposable
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
-    [Fact]
+    [SystemdFact]
     public async Task Service_under_systemd_reports_ready_once_it_serves_and_stopping_on_SIGTERM()
     {
         var manager = Path.Combine(_folder, "systemd");
