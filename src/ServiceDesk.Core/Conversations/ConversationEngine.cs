@@ -204,10 +204,9 @@ public sealed class ConversationEngine(
         _ => false,
     };
 
-    /// <summary>The turn failed: answer anyway (in its own small transaction) and remember the message as handled.</summary>
     /// <summary>
     /// A message over its sender's rate: recorded as handled (with the web channel's copy of it, if any) without a turn;
-    /// the first one gets a note to slow down, in the language of the message's locale.
+    /// the first one gets a note to slow down.
     /// </summary>
     private async Task<TurnResult> SkipAsync(InboundMessage message, ISaveParticipant? alongside, bool tell, CancellationToken ct)
     {
@@ -215,39 +214,44 @@ public sealed class ConversationEngine(
         if (alongside is not null) db.Enlist(alongside);
         if (await _queries.IsProcessed(db, message.Channel, message.MessageId, ct))
             return TurnResult.DuplicateMessage;
-        var now = clock.GetUtcNow();
-        var writer = new OutboxWriter(db, now);
-        if (tell)
-        {
-            var lang = LocaleLanguage.FromLocale(message.Locale) ?? _options.DefaultLanguage;
-            writer.Write(new OutboundMessage { To = message.ReplyAddress, Text = texts.Get(lang, "input.too_fast", ("limit", _options.MessagesPerMinute)) });
-        }
-        db.ProcessedMessages.Add(new ProcessedMessage { Channel = message.Channel, MessageId = message.MessageId, ProcessedAt = now });
-        await db.SaveChangesAsync(ct);
-        if (writer.Queued) outboxSignal.Notify();
-        return new TurnResult(writer.Written);
+        return await AnswerWithoutTurnAsync(db, message, tell ? "input.too_fast" : null, processed: false, ct, ("limit", _options.MessagesPerMinute));
     }
 
+    /// <summary>The turn failed: answer anyway (in its own small transaction) and remember the message as handled.</summary>
     private async Task<TurnResult> ReplyWithErrorAsync(InboundMessage message, ISaveParticipant? alongside, CancellationToken ct)
     {
         try
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct);
             if (alongside is not null) db.Enlist(alongside);
-            var now = clock.GetUtcNow();
-            var lang = LocaleLanguage.FromLocale(message.Locale) ?? _options.DefaultLanguage;
-            var writer = new OutboxWriter(db, now);
-            writer.Write(new OutboundMessage { To = message.ReplyAddress, Text = texts.Get(lang, "error.internal") });
-            if (!await db.ProcessedMessages.AnyAsync(p => p.Channel == message.Channel && p.MessageId == message.MessageId, ct))
-                db.ProcessedMessages.Add(new ProcessedMessage { Channel = message.Channel, MessageId = message.MessageId, ProcessedAt = now });
-            await db.SaveChangesAsync(ct);
-            if (writer.Queued) outboxSignal.Notify();
-            return new TurnResult(writer.Written);
+            var processed = await _queries.IsProcessed(db, message.Channel, message.MessageId, ct);
+            return await AnswerWithoutTurnAsync(db, message, "error.internal", processed, ct);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             logger.LogError(ex, "Could not even record the error reply for {Channel}/{MessageId}", message.Channel, message.MessageId);
             return new TurnResult([]);
         }
+    }
+
+    /// <summary>
+    /// Saves a message as handled without running a turn, with <paramref name="replyKey"/> (if any) as the answer in the
+    /// language of the message's locale.
+    /// </summary>
+    private async Task<TurnResult> AnswerWithoutTurnAsync(
+        ServiceDeskDbContext db, InboundMessage message, string? replyKey, bool processed, CancellationToken ct, params (string Name, object? Value)[] args)
+    {
+        var now = clock.GetUtcNow();
+        var writer = new OutboxWriter(db, now);
+        if (replyKey is not null)
+        {
+            var lang = LocaleLanguage.FromLocale(message.Locale) ?? _options.DefaultLanguage;
+            writer.Write(new OutboundMessage { To = message.ReplyAddress, Text = texts.Get(lang, replyKey, args) });
+        }
+        if (!processed)
+            db.ProcessedMessages.Add(new ProcessedMessage { Channel = message.Channel, MessageId = message.MessageId, ProcessedAt = now });
+        await db.SaveChangesAsync(ct);
+        if (writer.Queued) outboxSignal.Notify();
+        return new TurnResult(writer.Written);
     }
 }

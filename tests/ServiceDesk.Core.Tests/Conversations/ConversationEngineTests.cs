@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using ServiceDesk.Core.Conversations;
+using ServiceDesk.Core.Conversations.Commands;
 using ServiceDesk.Core.Storage;
 using ServiceDesk.Core.Tests.Harness;
 using ServiceDesk.Core.Tickets;
@@ -49,6 +51,32 @@ public sealed class ConversationEngineTests
 
         static InboundMessage Message(string id, string text) =>
             new() { Channel = "test", ConversationId = "alice", SenderId = "alice", MessageId = id, Text = text };
+    }
+
+    [Fact]
+    public async Task Engine_when_a_turn_fails_answers_with_an_apology_and_records_the_message_once()
+    {
+        await using var desk = await TestDesk.StartAsync(configure: s => s.AddSingleton<ICommandHandler, FailingCommand>());
+        var copy = new RecordingParticipant();
+
+        var result = await desk.Get<ConversationEngine>().HandleAsync(
+            new InboundMessage { Channel = "test", ConversationId = "alice", SenderId = "alice", MessageId = "boom-1", Text = "boom", Locale = "pl-PL" },
+            CancellationToken.None, copy);
+
+        Assert.Equal("Przepraszam, coś poszło nie tak po mojej stronie. Spróbuj ponownie za chwilę.", Assert.Single(result.Messages).Text);
+        Assert.Equal([true], copy.Saves);
+        await using var db = await desk.Get<IDbContextFactory<ServiceDeskDbContext>>().CreateDbContextAsync();
+        Assert.Equal(1, await db.ProcessedMessages.CountAsync(p => p.MessageId == "boom-1"));
+    }
+
+    private sealed class FailingCommand : ICommandHandler
+    {
+        public IReadOnlyList<string> Names => ["boom"];
+
+        public bool Accepts(string args) => true;
+
+        public Task ExecuteAsync(TurnContext ctx, ParsedCommand command, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException("a bug in a command");
     }
 
     private sealed class RecordingParticipant : ISaveParticipant
