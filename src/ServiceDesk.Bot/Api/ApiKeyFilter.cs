@@ -30,9 +30,8 @@ public sealed class ApiKeyFilter(IOptions<ServiceDeskOptions> options, ILogger<A
             return Results.Problem("With no ServiceDesk:Api:Keys configured the API answers callers on this machine only, not through a proxy: configure keys to use it from elsewhere.", statusCode: 403);
         }
         var given = http.Request.Headers[Header].ToString();
-        if (given.Length == 0 && http.Request.Headers.Authorization.ToString() is { } authorization
-            && authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
-            given = authorization["Bearer ".Length..].Trim(); // what scrapers such as Prometheus send
+        if (given.Length == 0)
+            given = BearerCredential.Read(http.Request) ?? ""; // what scrapers such as Prometheus send
         if (given.Length == 0) return Results.Problem($"The {Header} header (or an Authorization: Bearer key) is missing.", statusCode: 401);
         var ok = keys.Any(k => CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(k), Encoding.UTF8.GetBytes(given)));
         return ok ? await next(context) : Results.Problem($"The {Header} is not valid.", statusCode: 403);

@@ -21,7 +21,7 @@ public sealed class DirectLineAuthorizer(IOptions<WebChatOptions> options, Direc
     /// <summary>Checks the caller; <paramref name="conversationId"/> is the conversation the request is about, if any.</summary>
     public DirectLineAuthResult Authorize(HttpContext context, string? conversationId, string? queryToken = null)
     {
-        var credential = ReadBearer(context) ?? (string.IsNullOrEmpty(queryToken) ? null : queryToken);
+        var credential = BearerCredential.Read(context.Request) ?? (string.IsNullOrEmpty(queryToken) ? null : queryToken);
         if (_secret is null)
         {
             if (!LocalCaller.Is(context))
@@ -45,15 +45,6 @@ public sealed class DirectLineAuthorizer(IOptions<WebChatOptions> options, Direc
             return DirectLineAuthResult.Fail(DirectLineProblems.Forbidden("The token is for another conversation."));
 
         return DirectLineAuthResult.Ok(new DirectLineAccess(DirectLineAccessKind.Token, token));
-    }
-
-    private static string? ReadBearer(HttpContext context)
-    {
-        var header = context.Request.Headers.Authorization.ToString();
-        if (header.Length == 0)
-            return null;
-        const string scheme = "Bearer ";
-        return header.StartsWith(scheme, StringComparison.OrdinalIgnoreCase) ? header[scheme.Length..].Trim() : header.Trim();
     }
 }
 
