@@ -199,12 +199,13 @@ public sealed class OutboxDispatcher
         if (skipped.Count > 0)
             await db.ExecuteWriteAsync(c => db.Outbox.Where(m => skipped.Contains(m.Id) && m.LockedBy == Owner)
                 .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockedBy, (string?)null).SetProperty(m => m.LockedUntil, (DateTimeOffset?)null), c));
-        var sent = messages.Where((_, i) => outcomes[i] is { Error: null, Skipped: false }).Select(m => m.Id).ToList();
+        var delivered = messages.Where((_, i) => outcomes[i] is { Error: null, Skipped: false }).ToList();
+        var sent = delivered.Select(m => m.Id).ToList();
         if (sent.Count > 0)
         {
-            foreach (var channel in messages.Where((_, i) => outcomes[i] is { Error: null, Skipped: false }).Select(m => m.Channel).Distinct())
+            foreach (var channel in delivered.Select(m => m.Channel).Distinct())
                 Throttle.Succeeded(channel);
-            foreach (var message in messages.Where((_, i) => outcomes[i] is { Error: null, Skipped: false }))
+            foreach (var message in delivered)
                 _metrics?.Delivery(message.Channel, "sent");
             var updated = await db.ExecuteWriteAsync(c => db.Outbox.Where(m => sent.Contains(m.Id) && m.LockedBy == Owner && m.Status == OutboxStatus.Pending)
                 .ExecuteUpdateAsync(s => s

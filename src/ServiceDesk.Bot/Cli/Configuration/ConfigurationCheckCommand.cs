@@ -31,7 +31,7 @@ public static class ConfigurationCheckCommand
                 var texts = services.GetRequiredService<TextCatalog>();
                 var intake = services.GetRequiredService<IntakeDefinition>();
                 var folder = DialogsLocation.Resolve(services.GetRequiredService<IOptions<ServiceDeskOptions>>().Value);
-                summary = $"dialogs in {folder}: {texts.Languages.Count} languages, {intake.Steps.Count} intake steps, "
+                summary = $"Dialogs in {folder}: {texts.Languages.Count} languages, {intake.Steps.Count} intake steps, "
                     + $"{intake.ChoicesOf("categories").Count} categories";
             }
             catch (DialogContentException e)
@@ -47,7 +47,7 @@ public static class ConfigurationCheckCommand
             await stderr.WriteLineAsync($"{problems.Count} problem(s): the service would not start.");
             return 1;
         }
-        await stdout.WriteLineAsync($"Settings: ok. {char.ToUpperInvariant(summary[0])}{summary[1..]}: ok.");
+        await stdout.WriteLineAsync($"Settings: ok. {summary}: ok.");
         return 0;
     }
 

@@ -1,6 +1,7 @@
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using ServiceDesk.Bot.Channels.Telegram.State;
+using ServiceDesk.Bot.Telemetry;
 using ServiceDesk.Bot.Tests.Channels.Telegram.Fake;
 using ServiceDesk.Core.Telemetry;
 
@@ -117,15 +118,7 @@ public sealed class TelegramPollingServiceTests : IAsyncLifetime
     {
         using var container = new ServiceCollection().AddMetrics().BuildServiceProvider();
         var meters = container.GetRequiredService<IMeterFactory>(); // this host's meters only: other tests run alongside
-        var failures = new System.Collections.Concurrent.ConcurrentQueue<string>();
-        using var listener = new MeterListener();
-        listener.InstrumentPublished = (instrument, l) =>
-        {
-            if (ReferenceEquals(instrument.Meter.Scope, meters) && instrument.Name == "servicedesk.channel.receive_failures") l.EnableMeasurementEvents(instrument);
-        };
-        listener.SetMeasurementEventCallback<long>((_, _, tags, _) =>
-            failures.Enqueue(string.Join(' ', tags.ToArray().Select(t => $"{t.Key}={t.Value}"))));
-        listener.Start();
+        using var collector = new MetricsCollector(meters);
         _fake.Fail("getUpdates", 502, "Bad Gateway", times: 2);
         _fake.PushUpdate(TelegramSamples.Text(400, 7, "after the outage"));
 
@@ -133,7 +126,9 @@ public sealed class TelegramPollingServiceTests : IAsyncLifetime
             configure: s => s.AddSingleton(new ServiceDeskMetrics(meters)));
         await host.Handler.WaitForCountAsync(1);
 
-        Assert.Equal(["channel=telegram reason=502", "channel=telegram reason=502"], failures.ToArray());
+        var text = new System.Text.StringBuilder();
+        collector.WriteTo(text);
+        Assert.Contains("servicedesk_channel_receive_failures_total{channel=\"telegram\",reason=\"502\"} 2\n", text.ToString());
     }
 
     [Fact]
