@@ -9,6 +9,7 @@ using ServiceDesk.Core.Conversations.Texts;
 using ServiceDesk.Core.Knowledge;
 using ServiceDesk.Core.Notifications;
 using ServiceDesk.Core.People;
+using ServiceDesk.Core.Privacy;
 using ServiceDesk.Core.Sla;
 using ServiceDesk.Core.Storage;
 using ServiceDesk.Core.Storage.Housekeeping;
@@ -54,6 +55,7 @@ public static class ServiceDeskCore
         services.AddSingleton<ConversationEngine>();
         services.AddSingleton<AutoCloser>();
         services.AddSingleton<StoreHousekeeping>();
+        services.AddSingleton<PersonErasure>();
         services.AddSingleton(sp => IntakeDefinitionLoader.Load(
             DialogsLocation.Resolve(sp.GetRequiredService<IOptions<ServiceDeskOptions>>().Value), sp.GetRequiredService<TextCatalog>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IDialog, IntakeDialog>());

@@ -137,7 +137,7 @@ public sealed class TicketNotifier(
 
     public void TellRequester(Ticket t, string key, IReadOnlyList<MessageButton>? buttons, params (string Name, object? Value)[] args)
     {
-        if (t.OriginChannel == ApiChannel) return;
+        if (t.OriginChannel == ApiChannel || t.OriginConversationId.Length == 0) return; // an erased requester has no conversation
         outbox.Write(new OutboundMessage
         {
             To = new ConversationAddress(t.OriginChannel, t.OriginConversationId),

@@ -20,4 +20,6 @@ public static class TicketEventKinds
     public const string PriorityChanged = "priority_changed";
     public const string Rated = "rated";
     public const string Attachment = "attachment";
+    /// <summary>The requester's personal data was erased (GDPR art. 17); the event itself names nobody.</summary>
+    public const string PersonalDataErased = "personal_data_erased";
 }

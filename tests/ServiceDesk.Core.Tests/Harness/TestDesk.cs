@@ -93,13 +93,14 @@ public sealed class TestDesk : IAsyncDisposable
 
     /// <summary>A person writes (or presses a button) in a conversation; the turn runs and the outbox is delivered.</summary>
     public async Task<TurnResult> SendAsync(string sender, string conversation, string? text, string? action = null, bool? isPrivate = null,
-        string? threadId = null, string? locale = null, string? messageId = null)
+        string? threadId = null, string? locale = null, string? messageId = null, string? senderName = null)
     {
         var message = new InboundMessage
         {
             Channel = "test",
             ConversationId = conversation,
             SenderId = sender,
+            SenderName = senderName,
             MessageId = messageId ?? "m" + Interlocked.Increment(ref _messageIds),
             Text = text,
             Action = action,
