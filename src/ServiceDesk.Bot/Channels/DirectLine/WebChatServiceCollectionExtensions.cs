@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using ServiceDesk.Core.Conversations;
 using ServiceDesk.Core.Notifications;
+using ServiceDesk.Core.Privacy;
 using ServiceDesk.Core.Storage.Housekeeping;
 
 namespace ServiceDesk.Bot.Channels.DirectLine;
@@ -26,6 +27,7 @@ public static class WebChatServiceCollectionExtensions
             services.TryAddSingleton<EfDirectLineStore>();
             services.TryAddSingleton<IDirectLineStore>(sp => sp.GetRequiredService<EfDirectLineStore>());
             services.AddSingleton(new ExpiringChannelState(InboundActivityMapper.Channel, EfDirectLineStore.ConversationKeyPrefix, r => r.ChannelSessions));
+            services.TryAddEnumerable(ServiceDescriptor.Singleton<IPersonalDataHolder, WebPersonalData>());
         }
         services.TryAddSingleton<IWebInboundHandler, EngineInboundHandler>();
         services.TryAddSingleton<DirectLineTokenService>();

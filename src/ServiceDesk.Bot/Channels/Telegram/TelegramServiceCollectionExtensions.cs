@@ -9,6 +9,7 @@ using ServiceDesk.Bot.Channels.Telegram.Receiving;
 using ServiceDesk.Bot.Channels.Telegram.Sending;
 using ServiceDesk.Bot.Channels.Telegram.State;
 using ServiceDesk.Core.Conversations;
+using ServiceDesk.Core.Privacy;
 using ServiceDesk.Core.Storage;
 using ServiceDesk.Core.Storage.Housekeeping;
 
@@ -24,6 +25,8 @@ public static class TelegramServiceCollectionExtensions
     {
         services.AddOptions<TelegramOptions>().BindConfiguration(TelegramOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TelegramOptions>, TelegramOptionsValidator>());
+        // the adapter's records stay in the store when the channel is turned off: a person is still forgotten there
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPersonalDataHolder, TelegramPersonalData>());
         var configured = configuration.GetSection(TelegramOptions.SectionName).Get<TelegramOptions>() ?? new TelegramOptions();
         if (!configured.Enabled || services.Any(d => d.ServiceType == typeof(TelegramChannelSender)))
             return services;
