@@ -1,6 +1,7 @@
 using ServiceDesk.Bot.Cli.Configuration;
 using ServiceDesk.Bot.Cli.Knowledge;
 using ServiceDesk.Bot.Cli.Outbox;
+using ServiceDesk.Bot.Cli.Privacy;
 using ServiceDesk.Bot.Cli.Storage;
 using ServiceDesk.Bot.Hosting;
 using ServiceDesk.Core.Storage;
@@ -14,7 +15,7 @@ namespace ServiceDesk.Bot.Cli;
 /// </summary>
 public static class CliRunner
 {
-    private static readonly string[] Commands = ["lifecycle", "kb", "outbox", "backup", "check", "help", "--help"];
+    private static readonly string[] Commands = ["lifecycle", "kb", "outbox", "forget", "backup", "check", "help", "--help"];
 
     public static bool Handles(string[] args) => args.Length > 0 && Commands.Contains(args[0]);
 
@@ -39,6 +40,18 @@ public static class CliRunner
                     await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None);
                     return await OutboxCommands.RunAsync(args[1..], app.Services, stdout, stderr);
                 }
+            case "forget":
+                if (args.Length != 2)
+                {
+                    await stderr.WriteLineAsync(ForgetCommand.Usage);
+                    return 2;
+                }
+                await using (var app = BuildHost())
+                {
+                    if (!await StoreFile.ExistsAsync(app.Services, stderr)) return 2;
+                    await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None);
+                    return await ForgetCommand.RunAsync(args[1..], app.Services, stdout, stderr);
+                }
             case "check":
                 await using (var app = BuildHost())
                 {
@@ -52,7 +65,7 @@ public static class CliRunner
                 }
             default:
                 await stdout.WriteLineAsync("ServiceDesk.Bot — run with no arguments to start the service.");
-                await stdout.WriteLineAsync("Commands: lifecycle (the ticket lifecycle as a Mermaid diagram), kb … (knowledge base: import, export, search, eval, show, publish), outbox [parked [limit] | retry <id> | drop <id>] (messages waiting, sent, parked), backup <file> (an online copy of the embedded store), check (the settings and dialogs/ as the service validates them at start)");
+                await stdout.WriteLineAsync("Commands: lifecycle (the ticket lifecycle as a Mermaid diagram), kb … (knowledge base: import, export, search, eval, show, publish), outbox [parked [limit] | retry <id> | drop <id>] (messages waiting, sent, parked), forget <person-id> (erase a person's data, GDPR art. 17), backup <file> (an online copy of the embedded store), check (the settings and dialogs/ as the service validates them at start)");
                 return 0;
         }
     }

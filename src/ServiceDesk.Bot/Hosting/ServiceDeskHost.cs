@@ -4,6 +4,7 @@ using ServiceDesk.Bot.Channels.DirectLine;
 using Microsoft.Extensions.Options;
 using ServiceDesk.Bot.Api.Knowledge;
 using ServiceDesk.Bot.Api.Outbox;
+using ServiceDesk.Bot.Api.Privacy;
 using ServiceDesk.Bot.Channels.Telegram;
 using ServiceDesk.Bot.Health;
 using ServiceDesk.Bot.Telemetry;
@@ -54,6 +55,7 @@ public static class ServiceDeskHost
         app.MapTicketEndpoints();
         app.MapKnowledgeEndpoints();
         app.MapOutboxEndpoints();
+        app.MapPeopleEndpoints();
         app.MapMetricsEndpoint();
         app.MapWebChat();
         app.MapTelegramEndpoints();
