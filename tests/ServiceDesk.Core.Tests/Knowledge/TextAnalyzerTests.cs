@@ -59,6 +59,20 @@ public sealed class TextAnalyzerTests
     }
 
     [Theory]
+    [InlineData("флешку не видит комп", "ru", "флешку", "usb")]
+    [InlineData("уандрайв не синхронит", "ru", "уандрайв", "onedrive")]
+    [InlineData("pendrive nie działa", "pl", "pendrive", "usb")]
+    [InlineData("kamerka w teamsie nie działa", "pl", "kamerka", "kamer")]
+    [InlineData("lappy wont charge", "en", "lappy", "laptop")]
+    [InlineData("acct locked again", "en", "acct", "account")]
+    public void AnalyzeQuery_when_word_is_help_desk_slang_adds_what_it_means(string text, string language, string word, string meaning)
+    {
+        var query = analyzer.AnalyzeQuery(text, language);
+        var slang = query.Words.Single(w => w.Folded == word);
+        Assert.Contains(slang.Terms, t => t.Origin == TermOrigin.Synonym && t.Term == meaning);
+    }
+
+    [Theory]
     [InlineData("не работает интернет", "ru")]
     [InlineData("nie działa drukarka", "pl")]
     [InlineData("nie dziala drukarka w biurze", "pl")]
