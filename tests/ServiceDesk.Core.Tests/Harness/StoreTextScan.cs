@@ -1,57 +1,83 @@
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using ServiceDesk.Core.Storage;
 
 namespace ServiceDesk.Core.Tests.Harness;
 
 /// <summary>
-/// Looks for a string in every column of every table of an SQLite store, found through sqlite_master and
-/// pragma table_info: a table or column added later is searched without changing the test.
+/// Looks for a string in every text column of every table of a desk's store, on either provider: on SQLite every
+/// column of every table found through sqlite_master and pragma table_info, on PostgreSQL every text, varchar, char,
+/// json and jsonb column of the store's schema found through information_schema.columns. A table or column added
+/// later is searched without changing the test.
 /// </summary>
 public static class StoreTextScan
 {
-    /// <summary>Where <paramref name="needle"/> occurs (ASCII case-insensitive), as "table.column (n rows)".</summary>
-    public static async Task<IReadOnlyList<string>> FindAsync(string databaseFile, string needle)
+    /// <summary>Where <paramref name="needle"/> occurs (case-insensitive), as "table.column (n rows)".</summary>
+    public static async Task<IReadOnlyList<string>> FindAsync(TestDesk desk, string needle)
     {
-        await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = databaseFile, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
+        var store = Open(desk);
+        await using var connection = store.Connection;
         await connection.OpenAsync();
-        var tables = new List<string>();
-        await using (var list = connection.CreateCommand())
-        {
-            list.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'";
-            await using var reader = await list.ExecuteReaderAsync();
-            while (await reader.ReadAsync()) tables.Add(reader.GetString(0));
-        }
         var found = new List<string>();
-        foreach (var table in tables)
+        var pattern = "%" + needle.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
+        foreach (var (table, column) in await ColumnsAsync(connection, store.Postgres))
         {
-            foreach (var column in await ColumnsAsync(connection, table))
-            {
-                await using var count = connection.CreateCommand();
-                count.CommandText = $"SELECT count(*) FROM \"{table}\" WHERE CAST(\"{column}\" AS TEXT) LIKE $pattern ESCAPE '\\'";
-                count.Parameters.AddWithValue("$pattern", "%" + needle.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%");
-                var n = (long)(await count.ExecuteScalarAsync())!;
-                if (n > 0) found.Add($"{table}.{column} ({n} rows)");
-            }
+            await using var count = connection.CreateCommand();
+            // SQLite's LIKE is ASCII case-insensitive; ILIKE is PostgreSQL's equivalent
+            count.CommandText = store.Postgres
+                ? $"SELECT count(*) FROM \"{table}\" WHERE CAST(\"{column}\" AS text) ILIKE @pattern ESCAPE '\\'"
+                : $"SELECT count(*) FROM \"{table}\" WHERE CAST(\"{column}\" AS TEXT) LIKE @pattern ESCAPE '\\'";
+            var parameter = count.CreateParameter();
+            parameter.ParameterName = "@pattern";
+            parameter.Value = pattern;
+            count.Parameters.Add(parameter);
+            var n = Convert.ToInt64(await count.ExecuteScalarAsync());
+            if (n > 0) found.Add($"{table}.{column} ({n} rows)");
         }
         return found;
     }
 
     /// <summary>The number of tables searched (so a test can tell the scan did look).</summary>
-    public static async Task<int> TableCountAsync(string databaseFile)
+    public static async Task<int> TableCountAsync(TestDesk desk)
     {
-        await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = databaseFile, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
+        var store = Open(desk);
+        await using var connection = store.Connection;
         await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'";
-        return (int)(long)(await command.ExecuteScalarAsync())!;
+        return (await ColumnsAsync(connection, store.Postgres)).Select(c => c.Table).Distinct().Count();
     }
 
-    private static async Task<List<string>> ColumnsAsync(SqliteConnection connection, string table)
+    /// <summary>A connection of its own (read-only on SQLite, outside any pool) to the store the desk uses.</summary>
+    private static (DbConnection Connection, bool Postgres) Open(TestDesk desk)
     {
-        await using var info = connection.CreateCommand();
-        info.CommandText = $"SELECT name FROM pragma_table_info('{table.Replace("'", "''")}')";
-        await using var reader = await info.ExecuteReaderAsync();
-        var columns = new List<string>();
-        while (await reader.ReadAsync()) columns.Add(reader.GetString(0));
+        using var db = desk.Get<IDbContextFactory<ServiceDeskDbContext>>().CreateDbContext();
+        var connectionString = db.Database.GetConnectionString()!;
+        if (db.Database.IsNpgsql())
+            return (new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ToString()), true);
+        var sqlite = new SqliteConnectionStringBuilder(connectionString) { Mode = SqliteOpenMode.ReadOnly, Pooling = false };
+        return (new SqliteConnection(sqlite.ToString()), false);
+    }
+
+    private static async Task<List<(string Table, string Column)>> ColumnsAsync(DbConnection connection, bool postgres)
+    {
+        await using var list = connection.CreateCommand();
+        list.CommandText = postgres
+            ? """
+              SELECT c.table_name, c.column_name FROM information_schema.columns c
+              JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name
+              WHERE c.table_schema = current_schema() AND t.table_type = 'BASE TABLE'
+                AND c.data_type IN ('text', 'character varying', 'character', 'json', 'jsonb')
+              ORDER BY c.table_name, c.ordinal_position
+              """
+            : """
+              SELECT m.name, c.name FROM sqlite_master m, pragma_table_info(m.name) c
+              WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%'
+              ORDER BY m.name, c.cid
+              """;
+        await using var reader = await list.ExecuteReaderAsync();
+        var columns = new List<(string, string)>();
+        while (await reader.ReadAsync()) columns.Add((reader.GetString(0), reader.GetString(1)));
         return columns;
     }
 }

@@ -1,0 +1,21 @@
+using ServiceDesk.Core.Tests.Storage;
+
+namespace ServiceDesk.Core.Tests.Privacy;
+
+/// <summary>Forgetting a person on PostgreSQL (the store for several replicas): the same story and checks as on SQLite.</summary>
+public sealed class PersonErasurePostgresTests
+{
+    [PostgresFact]
+    public async Task Postgres_when_a_person_is_erased_after_a_whole_ticket_story_leaves_no_trace_of_them_in_any_text_column_and_keeps_the_other_requester_and_the_counts()
+    {
+        var (desk, drop) = await PostgresStoreTests.StartOnPostgresAsync();
+        try
+        {
+            await PersonErasureStory.PlayEraseAndCheckAsync(desk);
+        }
+        finally
+        {
+            await drop();
+        }
+    }
+}

@@ -1,0 +1,96 @@
+using Microsoft.EntityFrameworkCore;
+using ServiceDesk.Core.Privacy;
+using ServiceDesk.Core.Storage;
+using ServiceDesk.Core.Tests.Harness;
+using ServiceDesk.Core.Tickets;
+
+namespace ServiceDesk.Core.Tests.Privacy;
+
+/// <summary>
+/// The story the erasure tests play on every provider (SQLite in <see cref="PersonErasureTests"/>, PostgreSQL in
+/// <see cref="PersonErasurePostgresTests"/>): one employee's whole story (a knowledge-base suggestion turned down,
+/// intake, ticket, an engineer's question, her answer, resolution, a draft article from her ticket, a second intake left
+/// half-way) and a second employee whose data must stay; and the check that erasing the first leaves no trace of her in
+/// any text column of any table.
+/// </summary>
+internal static class PersonErasureStory
+{
+    public const string Zoe = "zq7781";
+    public const string ZoeId = "test:" + Zoe;
+    public const string ZoeName = "Quartermaine";
+    public const string ZoeMarker = "zebrafrost";
+    public const string Yves = "yx5512";
+    public const string YvesMarker = "kumquatpeak";
+
+    /// <summary>Plays the story, erases Zoe and checks the whole store (scan, counts, the result, her kept ticket).</summary>
+    public static async Task PlayEraseAndCheckAsync(TestDesk desk)
+    {
+        await PlayAsync(desk);
+        foreach (var needle in new[] { Zoe, ZoeMarker, ZoeName })
+            Assert.NotEmpty(await StoreTextScan.FindAsync(desk, needle)); // the story did leave them in the store
+        var ticketsBefore = await CountAsync(desk, db => db.Tickets.CountAsync());
+        var eventsBefore = await CountAsync(desk, db => db.TicketEvents.CountAsync());
+
+        var result = await desk.Get<PersonErasure>().EraseAsync(ZoeId, CancellationToken.None);
+
+        Assert.True(await StoreTextScan.TableCountAsync(desk) >= 15);
+        foreach (var needle in new[] { Zoe, ZoeMarker, ZoeName })
+            Assert.Empty(await StoreTextScan.FindAsync(desk, needle));
+        Assert.Contains("tickets.Description (1 rows)", await StoreTextScan.FindAsync(desk, YvesMarker));
+        Assert.NotEmpty(await StoreTextScan.FindAsync(desk, Yves));
+        Assert.Equal(ticketsBefore, await CountAsync(desk, db => db.Tickets.CountAsync()));
+        Assert.Equal(eventsBefore + 1, await CountAsync(desk, db => db.TicketEvents.CountAsync())); // + the audit event
+
+        Assert.Equal(ZoeId, result.PersonId);
+        Assert.False(result.NamedInConfiguration);
+        Assert.Matches("^erased:[0-9a-f]{12}$", result.Pseudonym!);
+        var erased = result.Erased.ToDictionary();
+        Assert.Equal(1, erased["person_profiles"]);
+        Assert.Equal(1, erased["tickets"]);
+        Assert.Equal(1, erased["kb_feedback"]);
+        Assert.Equal(1, erased["kb_articles_drafts"]);
+        Assert.True(erased["conversations"] >= 1);
+        Assert.True(erased["outbox"] > 5);
+        Assert.True(erased["ticket_events_text"] >= 3);
+
+        await using var db = await desk.Get<IDbContextFactory<ServiceDeskDbContext>>().CreateDbContextAsync();
+        var ticket = await db.Tickets.Include(t => t.Events).SingleAsync(t => t.Key == "SD-2");
+        Assert.Equal((result.Pseudonym, PersonErasure.Erased, PersonErasure.Erased), (ticket.RequesterId, ticket.RequesterName, ticket.Title));
+        Assert.Equal(TicketStatus.Resolved, ticket.Status);
+        Assert.NotNull(ticket.ResolvedAt);
+        var audit = ticket.Events.Single(e => e.Kind == TicketEventKinds.PersonalDataErased);
+        Assert.Equal(("system", null), (audit.ActorId, audit.Text));
+        Assert.Equal("Lena", ticket.AssigneeName);
+    }
+
+    /// <summary>Yves's ticket becomes a published article; Zoe turns it down as a suggestion, opens her own ticket, answers a question, gets it resolved and drafted.</summary>
+    public static async Task PlayAsync(TestDesk desk)
+    {
+        await desk.OpenTicketAsync(Yves, $"Plotter {YvesMarker} prints magenta stripes on every page");
+        await desk.SendAsync("lena", "l1-team", "claim SD-1", isPrivate: false);
+        await desk.SendAsync("lena", "l1-team", "resolve SD-1 Run the head cleaning, then replace the magenta cartridge.", isPrivate: false);
+        await desk.SendAsync("lena", "l1-team", "kb draft SD-1", isPrivate: false);
+        await desk.SendAsync("lena", "l1-team", "kb publish kb-sd-1", isPrivate: false);
+
+        await desk.SendAsync(Zoe, Zoe, $"The plotter prints magenta stripes, {ZoeMarker} everywhere", senderName: $"Zoe {ZoeName}");
+        var suggestion = desk.Channel.Delivered.Last(d => d.Message.To.ConversationId == Zoe).Message;
+        Assert.Contains(suggestion.Buttons, b => b.Value == "notthat"); // the knowledge base suggested Yves's article
+        await desk.SendAsync(Zoe, Zoe, null, action: "notthat", senderName: $"Zoe {ZoeName}");
+        foreach (var answer in TestDesk.IntakeAnswers)
+            await desk.SendAsync(Zoe, Zoe, answer, senderName: $"Zoe {ZoeName}");
+        Assert.Contains(desk.Channel.Delivered, d => d.Message.To.ConversationId == Zoe && d.Message.Text.Contains("SD-2"));
+
+        await desk.SendAsync("lena", "l1-team", "claim SD-2", isPrivate: false);
+        await desk.SendAsync("lena", "l1-team", "ask SD-2 Which floor are you on?", isPrivate: false);
+        await desk.SendAsync(Zoe, Zoe, $"Floor 3, next to the {ZoeMarker} poster", senderName: $"Zoe {ZoeName}");
+        await desk.SendAsync("lena", "l1-team", "resolve SD-2 Replaced the magenta cartridge.", isPrivate: false);
+        await desk.SendAsync("lena", "l1-team", "kb draft SD-2", isPrivate: false);
+        await desk.SendAsync(Zoe, Zoe, $"Another thing: my {ZoeMarker} badge does not open the door", senderName: $"Zoe {ZoeName}");
+    }
+
+    public static async Task<int> CountAsync(TestDesk desk, Func<ServiceDeskDbContext, Task<int>> count)
+    {
+        await using var db = await desk.Get<IDbContextFactory<ServiceDeskDbContext>>().CreateDbContextAsync();
+        return await count(db);
+    }
+}
