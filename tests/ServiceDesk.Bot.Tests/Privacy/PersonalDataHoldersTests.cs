@@ -6,12 +6,25 @@ using ServiceDesk.Core.Storage;
 
 namespace ServiceDesk.Bot.Tests.Privacy;
 
+/// <summary>The channel holders on SQLite; <see cref="PersonalDataHoldersPostgresTests"/> runs the same checks on PostgreSQL.</summary>
 public sealed class PersonalDataHoldersTests
 {
     [Fact]
     public async Task Telegram_state_when_a_person_is_forgotten_loses_their_chat_records_and_pending_updates_and_keeps_the_others()
     {
         await using var desk = new DeskFactory(); // Telegram off: its records from when it was on are still found
+        await TelegramStateIsForgottenAsync(desk);
+    }
+
+    [Fact]
+    public async Task Web_rooms_when_a_person_is_forgotten_lose_their_room_and_conversations_and_team_rooms_keep_their_watermarks_with_the_content_erased()
+    {
+        await using var desk = new DeskFactory();
+        await WebRoomsAreForgottenAsync(desk);
+    }
+
+    internal static async Task TelegramStateIsForgottenAsync(DeskFactory desk)
+    {
         desk.CreateClient();
         await PrivacySeed.WithAsync(desk.Services, db =>
         {
@@ -35,10 +48,8 @@ public sealed class PersonalDataHoldersTests
         Assert.True(again.NothingFound);
     }
 
-    [Fact]
-    public async Task Web_rooms_when_a_person_is_forgotten_lose_their_room_and_conversations_and_team_rooms_keep_their_watermarks_with_the_content_erased()
+    internal static async Task WebRoomsAreForgottenAsync(DeskFactory desk)
     {
-        await using var desk = new DeskFactory();
         desk.CreateClient();
         await PrivacySeed.WithAsync(desk.Services, db =>
         {

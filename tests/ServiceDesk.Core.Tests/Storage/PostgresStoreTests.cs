@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 using ServiceDesk.Core.Conversations;
 using ServiceDesk.Core.Storage;
 using ServiceDesk.Core.Tests.Conversations;
@@ -16,27 +15,16 @@ public sealed class PostgresStoreTests
     internal static async Task<(TestDesk Desk, Func<Task> Drop)> StartOnPostgresAsync(
         Action<Dictionary<string, string?>>? configure = null, Action<IServiceCollection>? services = null)
     {
-        var admin = Environment.GetEnvironmentVariable(PostgresFactAttribute.Variable)!;
-        var name = "sdtest_" + Guid.NewGuid().ToString("N")[..12];
-        await using (var c = new NpgsqlConnection(admin))
-        {
-            await c.OpenAsync();
-            await using var cmd = new NpgsqlCommand($"CREATE DATABASE {name}", c);
-            await cmd.ExecuteNonQueryAsync();
-        }
+        var (connectionString, dropDatabase) = await PostgresTestDatabase.CreateAsync();
         var settings = TestDesk.DefaultSettings();
         settings["ServiceDesk:Database:Provider"] = "Postgres";
-        settings["ServiceDesk:Database:ConnectionString"] = new NpgsqlConnectionStringBuilder(admin) { Database = name }.ToString();
+        settings["ServiceDesk:Database:ConnectionString"] = connectionString;
         configure?.Invoke(settings);
         var desk = await TestDesk.StartAsync(settings, services);
         return (desk, async () =>
         {
             await desk.DisposeAsync();
-            NpgsqlConnection.ClearAllPools();
-            await using var c = new NpgsqlConnection(admin);
-            await c.OpenAsync();
-            await using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS {name} WITH (FORCE)", c);
-            await cmd.ExecuteNonQueryAsync();
+            await dropDatabase();
         });
     }
 
