@@ -65,6 +65,9 @@ public sealed class TextAnalyzerTests
     [InlineData("kamerka w teamsie nie działa", "pl", "kamerka", "kamer")]
     [InlineData("lappy wont charge", "en", "lappy", "laptop")]
     [InlineData("acct locked again", "en", "acct", "account")]
+    [InlineData("наушники не подключаются", "ru", "наушники", "headset")] // topics with no Russian article
+    [InlineData("как расшарить календарь", "ru", "календарь", "calendar")]
+    [InlineData("myszka nie działa", "pl", "myszka", "мыш")] // the keyboard and mouse article is Russian only
     public void AnalyzeQuery_when_word_is_help_desk_slang_adds_what_it_means(string text, string language, string word, string meaning)
     {
         var query = analyzer.AnalyzeQuery(text, language);
