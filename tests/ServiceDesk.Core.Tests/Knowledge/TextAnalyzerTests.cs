@@ -75,6 +75,18 @@ public sealed class TextAnalyzerTests
         Assert.Contains(slang.Terms, t => t.Origin == TermOrigin.Synonym && t.Term == meaning);
     }
 
+    [Fact]
+    public void Synonym_lists_when_loaded_have_only_keys_a_query_word_can_match()
+    {
+        // a key of two words, or one the tokenizer splits or folds differently, would never match and silently do nothing
+        var unmatched = LanguageData.Default.Synonyms
+            .SelectMany(l => l.Value.Keys.Select(k => (Language: l.Key, Key: k)))
+            .Where(e => Tokenizer.Tokenize(e.Key) is not [{ } only] || only.Folded != e.Key)
+            .Select(e => $"{e.Language}: '{e.Key}'")
+            .ToList();
+        Assert.Empty(unmatched);
+    }
+
     [Theory]
     [InlineData("не работает интернет", "ru")]
     [InlineData("nie działa drukarka", "pl")]
