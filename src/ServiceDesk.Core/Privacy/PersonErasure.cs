@@ -48,8 +48,11 @@ public sealed class PersonErasure(
         }, cancellationToken);
         var pseudonymised = tally.Counts.Any(c => c.Key is StoreErasure.TicketsKind or StoreErasure.ActorEventsKind && c.Value > 0);
         // no person id, name or text in the log: the pseudonym and the counts only
-        logger.LogInformation("Personal data erased ({Pseudonym}): {Counts}", pseudonymised ? scope.Pseudonym : "no tickets",
-            string.Join(", ", tally.Counts.Where(c => c.Value > 0).Select(c => $"{c.Key} {c.Value}")));
+        var erased = tally.Counts.Where(c => c.Value > 0).Select(c => $"{c.Key} {c.Value}").ToList();
+        if (erased.Count == 0)
+            logger.LogInformation("Erasure asked for a person the store holds nothing of; nothing erased");
+        else
+            logger.LogInformation("Personal data erased ({Pseudonym}): {Counts}", pseudonymised ? scope.Pseudonym : "no tickets", string.Join(", ", erased));
         return new PersonErasureResult(person.Id, pseudonymised ? scope.Pseudonym : null, tally.Counts, person.NamedInConfiguration);
     }
 
