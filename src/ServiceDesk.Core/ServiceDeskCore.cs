@@ -56,6 +56,7 @@ public static class ServiceDeskCore
         services.AddSingleton<AutoCloser>();
         services.AddSingleton<StoreHousekeeping>();
         services.AddSingleton<PersonErasure>();
+        services.AddSingleton<ClosedTicketAnonymiser>();
         services.AddSingleton(sp => IntakeDefinitionLoader.Load(
             DialogsLocation.Resolve(sp.GetRequiredService<IOptions<ServiceDeskOptions>>().Value), sp.GetRequiredService<TextCatalog>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IDialog, IntakeDialog>());

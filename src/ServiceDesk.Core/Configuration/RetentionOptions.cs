@@ -30,6 +30,13 @@ public sealed class RetentionOptions
     /// </summary>
     public TimeSpan ChannelButtons { get; set; } = TimeSpan.FromDays(90);
 
+    /// <summary>
+    /// Closed and cancelled tickets, from when they closed: past it a ticket keeps its numbers for the reports, but its
+    /// requester becomes a pseudonym and its texts are erased (as when a person is forgotten). 0 (the default) keeps
+    /// them; otherwise at least a day and longer than <see cref="ServiceDeskOptions.ReopenWindowDays"/>.
+    /// </summary>
+    public TimeSpan ClosedTicketsPersonalData { get; set; } = TimeSpan.Zero;
+
     /// <summary>Rows deleted per statement: each delete is a short write, never a long lock.</summary>
     public int BatchSize { get; set; } = 2000;
 }

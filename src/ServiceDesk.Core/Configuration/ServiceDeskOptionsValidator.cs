@@ -56,6 +56,9 @@ public sealed class ServiceDeskOptionsValidator : IValidateOptions<ServiceDeskOp
             errors.Add($"ServiceDesk:Retention:ChannelSessions '{r.ChannelSessions}' must be 0 (keep) or at least a day: a shorter one ends web chats in use.");
         if (r.ChannelButtons != TimeSpan.Zero && r.ChannelButtons < TimeSpan.FromDays(1))
             errors.Add($"ServiceDesk:Retention:ChannelButtons '{r.ChannelButtons}' must be 0 (keep) or at least a day: a shorter one expires the buttons of today's cards.");
+        if (r.ClosedTicketsPersonalData != TimeSpan.Zero
+            && (r.ClosedTicketsPersonalData < TimeSpan.FromDays(1) || r.ClosedTicketsPersonalData <= TimeSpan.FromDays(o.ReopenWindowDays)))
+            errors.Add($"ServiceDesk:Retention:ClosedTicketsPersonalData '{r.ClosedTicketsPersonalData}' must be 0 (keep) or at least a day and longer than ServiceDesk:ReopenWindowDays ({o.ReopenWindowDays}): a ticket that can still be reopened keeps its texts.");
         if (r.BatchSize is < 1 or > 100_000) errors.Add("ServiceDesk:Retention:BatchSize must be between 1 and 100000.");
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using ServiceDesk.Core.Conversations;
@@ -92,12 +91,7 @@ public sealed class PersonErasure(
             if (await db.Conversations.AnyAsync(s => s.Channel == c.Channel && s.ConversationId == c.ConversationId && s.PersonId != id, ct)) continue;
             conversations.Add(c);
         }
-        return new PersonalDataScope(id, identities, conversations, tickets.Select(t => t.Id).ToList(), tickets.Select(t => t.Key).ToList(), NewPseudonym());
+        // one pseudonym per erasure: the person's tickets share it, so per-requester counts still add up
+        return new PersonalDataScope(id, identities, conversations, tickets.Select(t => t.Id).ToList(), tickets.Select(t => t.Key).ToList(), TicketRedaction.NewPseudonym());
     }
-
-    /// <summary>
-    /// Random, not a hash of the id: a hash of a Telegram user id is undone by hashing every id. All tickets of one
-    /// erasure share it, so per-requester counts still add up.
-    /// </summary>
-    private static string NewPseudonym() => PseudonymPrefix + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
 }

@@ -55,16 +55,7 @@ internal sealed class StoreErasure(ServiceDeskDbContext db, PersonalDataScope sc
         foreach (var t in tickets)
         {
             if (t.AssigneeId == Id) (t.AssigneeId, t.AssigneeName) = (scope.Pseudonym, PersonErasure.Erased);
-            if (t.RequesterId != Id) continue;
-            (t.RequesterId, t.RequesterName, t.Title, t.Description) = (scope.Pseudonym, PersonErasure.Erased, PersonErasure.Erased, PersonErasure.Erased);
-            t.Details = t.Details is null ? null : PersonErasure.Erased;
-            t.Resolution = t.Resolution is null ? null : PersonErasure.Erased;
-            t.OriginConversationId = ""; // no conversation to tell of changes any more
-            db.TicketEvents.Add(new TicketEvent
-            {
-                TicketId = t.Id, At = now, Kind = TicketEventKinds.PersonalDataErased,
-                ActorId = Actor.System.Id, ActorName = Actor.System.Name, Channel = Actor.System.Channel,
-            });
+            if (t.RequesterId == Id) TicketRedaction.Redact(db, t, scope.Pseudonym, now);
         }
         await db.SaveChangesAsync(ct);
         return tickets.Count;

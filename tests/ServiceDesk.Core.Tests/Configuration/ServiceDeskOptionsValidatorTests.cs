@@ -42,6 +42,20 @@ public sealed class ServiceDeskOptionsValidatorTests
         Assert.DoesNotContain(result.Failures!, f => f.Contains("WebTranscripts", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("10.00:00:00", 14, false)] // tickets still inside the reopen window would lose their texts
+    [InlineData("12:00:00", 0, false)]
+    [InlineData("-1.00:00:00", 14, false)]
+    [InlineData("15.00:00:00", 14, true)]
+    [InlineData("00:00:00", 14, true)]
+    public void Validator_when_closed_tickets_retention_is_set_wants_0_or_longer_than_the_reopen_window(string retention, int reopenDays, bool valid)
+    {
+        var options = new ServiceDeskOptions { ReopenWindowDays = reopenDays, Retention = new RetentionOptions { ClosedTicketsPersonalData = TimeSpan.Parse(retention, System.Globalization.CultureInfo.InvariantCulture) } };
+        var result = new ServiceDeskOptionsValidator().Validate(null, options);
+        Assert.Equal(valid, result.Succeeded);
+        if (!valid) Assert.Contains(result.Failures!, f => f.Contains("Retention:ClosedTicketsPersonalData", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Validator_when_settings_are_the_defaults_succeeds() =>
         Assert.True(new ServiceDeskOptionsValidator().Validate(null, new ServiceDeskOptions()).Succeeded);

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ServiceDesk.Core.Configuration;
 using ServiceDesk.Core.Notifications;
+using ServiceDesk.Core.Privacy;
 
 namespace ServiceDesk.Core.Storage.Housekeeping;
 
@@ -11,12 +12,14 @@ namespace ServiceDesk.Core.Storage.Housekeeping;
 /// Keeps the tables that grow with every message bounded (<see cref="RetentionOptions"/>): handled-message ids, delivered
 /// outbox messages and web transcripts older than their retention are deleted, oldest first, in batches so that no
 /// delete holds the database for long; so are the channel adapters' records they register as expiring
-/// (<see cref="ExpiringChannelState"/>). Every replica may run it: a row two replicas both delete is simply gone.
+/// (<see cref="ExpiringChannelState"/>). Closed tickets past theirs are anonymised (<see cref="ClosedTicketAnonymiser"/>).
+/// Every replica may run it: a row two replicas both delete is simply gone.
 /// </summary>
 public sealed class StoreHousekeeping(
     IDbContextFactory<ServiceDeskDbContext> dbFactory,
     IOptions<ServiceDeskOptions> options,
     IEnumerable<ExpiringChannelState> expiring,
+    ClosedTicketAnonymiser closedTickets,
     TimeProvider clock,
     ILogger<StoreHousekeeping> logger) : BackgroundService
 {
@@ -30,10 +33,13 @@ public sealed class StoreHousekeeping(
         var state = 0;
         foreach (var kind in expiring)
             state += await PruneAsync(kind.Retention(r), (db, cutoff) => PrunableState(db, cutoff, kind), ct);
-        var result = new PruneResult(processed, sent, transcripts, state);
+        var anonymised = r.ClosedTicketsPersonalData > TimeSpan.Zero
+            ? await closedTickets.AnonymiseAsync(clock.GetUtcNow() - r.ClosedTicketsPersonalData, r.BatchSize, ct)
+            : 0;
+        var result = new PruneResult(processed, sent, transcripts, state, anonymised);
         if (result.Total > 0)
-            logger.LogInformation("Store pruned: {Processed} handled-message id(s), {Sent} delivered outbox message(s), {Transcripts} web transcript entries, {State} channel record(s)",
-                processed, sent, transcripts, state);
+            logger.LogInformation("Store pruned: {Processed} handled-message id(s), {Sent} delivered outbox message(s), {Transcripts} web transcript entries, {State} channel record(s); {Anonymised} closed ticket(s) anonymised",
+                processed, sent, transcripts, state, anonymised);
         return result;
     }
 

@@ -137,8 +137,8 @@ public sealed class DirectLineStoreContractTests : IAsyncLifetime
         for (var i = 0; i < 3; i++)
             await first.AppendAsync("alice", true, (s, _) => $$"""{"n":{{s}}}""", default);
         _clock.Advance(TimeSpan.FromDays(91)); // past the web transcripts' retention
-        var housekeeping = new StoreHousekeeping(_dbFactory, Options.Create(new ServiceDeskOptions { DataDirectory = _dataDirectory }), [], _clock,
-            NullLogger<StoreHousekeeping>.Instance);
+        var housekeeping = new StoreHousekeeping(_dbFactory, Options.Create(new ServiceDeskOptions { DataDirectory = _dataDirectory }), [],
+            new ServiceDesk.Core.Privacy.ClosedTicketAnonymiser(_dbFactory, _clock), _clock, NullLogger<StoreHousekeeping>.Instance);
         Assert.Equal(2, (await housekeeping.PruneOnceAsync(default)).WebTranscripts);
 
         var next = await Create("database").AppendAsync("alice", false, (s, _) => $$"""{"n":{{s}}}""", default);
