@@ -14,12 +14,20 @@ public sealed class ClosedTicketRetentionTests
     private const string RecentMarker = "amberlynx";
     private const string OpenMarker = "copperwren";
 
+    public const string RetentionSetting = "ServiceDesk:Retention:ClosedTicketsPersonalData";
+
     [Fact]
     public async Task Housekeeping_when_a_ticket_closed_longer_ago_than_the_retention_anonymises_it_and_keeps_recent_and_open_ones()
     {
         var settings = TestDesk.DefaultSettings();
-        settings["ServiceDesk:Retention:ClosedTicketsPersonalData"] = "365.00:00:00";
+        settings[RetentionSetting] = "365.00:00:00";
         await using var desk = await TestDesk.StartAsync(settings);
+        await PlayAndCheckAsync(desk);
+    }
+
+    /// <summary>The scenario on any provider (PostgreSQL: <see cref="ClosedTicketRetentionPostgresTests"/>); the desk's retention is 365 days.</summary>
+    internal static async Task PlayAndCheckAsync(TestDesk desk)
+    {
         await CloseTicketAsync(desk, "olga", $"Docking station {OldMarker} flickers", "SD-1");
         desk.Clock.Advance(TimeSpan.FromDays(200));
         await CloseTicketAsync(desk, "rita", $"Docking station {RecentMarker} flickers too", "SD-2");
