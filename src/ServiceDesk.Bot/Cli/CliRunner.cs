@@ -11,13 +11,16 @@ namespace ServiceDesk.Bot.Cli;
 
 /// <summary>
 /// Administrator commands of the same binary: <c>dotnet run --project src/ServiceDesk.Bot -- lifecycle</c>,
-/// <c>-- kb import deploy/kb</c>… They use the configured store (./data by default). Anything else starts the service.
+/// <c>-- kb import deploy/kb</c>… They use the configured store (./data by default). Settings on the command line
+/// (<c>--urls …</c>, <c>--ServiceDesk:DataDirectory=…</c>, <c>key=value</c>) start the service; any other first word is a
+/// command, and one it does not know is an error (a mistyped <c>bakup</c> must not start the service instead).
 /// </summary>
 public static class CliRunner
 {
     private static readonly string[] Commands = ["lifecycle", "kb", "outbox", "forget", "backup", "check", "help", "--help"];
 
-    public static bool Handles(string[] args) => args.Length > 0 && Commands.Contains(args[0]);
+    public static bool Handles(string[] args) =>
+        args.Length > 0 && (Commands.Contains(args[0]) || (!args[0].StartsWith('-') && !args[0].Contains('=')));
 
     public static async Task<int> RunAsync(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr)
     {
@@ -63,10 +66,22 @@ public static class CliRunner
                     // no initialization: a backup copies the store as it is, before any upgrade of its schema
                     return await StoreBackupCommand.RunAsync(args[1..], app.Services, stdout, stderr);
                 }
-            default:
+            case "help" or "--help":
                 await stdout.WriteLineAsync("ServiceDesk.Bot — run with no arguments to start the service.");
-                await stdout.WriteLineAsync("Commands: lifecycle (the ticket lifecycle as a Mermaid diagram), kb … (knowledge base: import, export, search, eval, show, publish), outbox [parked [limit] | retry <id> | drop <id>] (messages waiting, sent, parked), forget <person-id> (erase a person's data, GDPR art. 17), backup <file> (an online copy of the embedded store), check (the settings and dialogs/ as the service validates them at start)");
+                await stdout.WriteLineAsync("""
+                    Commands:
+                      lifecycle                  the ticket lifecycle as a Mermaid diagram
+                      kb …                       knowledge base: import, export, search, eval, show, publish
+                      outbox [parked [limit] | retry <id> | drop <id>]
+                                                 messages waiting, sent, parked
+                      forget <person-id>         erase a person's data (GDPR art. 17)
+                      backup <file>              an online copy of the embedded store
+                      check                      the settings and dialogs/ as the service validates them at start
+                    """);
                 return 0;
+            default:
+                await stderr.WriteLineAsync($"Unknown command '{args[0]}'; 'help' lists the commands.");
+                return 2;
         }
     }
 
