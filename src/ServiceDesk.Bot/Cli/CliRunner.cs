@@ -38,21 +38,18 @@ public static class CliRunner
             case "outbox":
                 await using (var app = BuildHost())
                 {
-                    if (!await StoreFile.ExistsAsync(app.Services, stderr)) return 1;
-                    // the schema brought up to date, nothing else (no knowledge base seeding from a read command)
-                    await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None);
+                    if (!await OpenExistingStoreAsync(app, stderr)) return 1;
                     return await OutboxCommands.RunAsync(args[1..], app.Services, stdout, stderr);
                 }
             case "forget":
-                if (args.Length != 2)
+                if (!ForgetCommand.AreArguments(args[1..]))
                 {
                     await stderr.WriteLineAsync(ForgetCommand.Usage);
                     return 2;
                 }
                 await using (var app = BuildHost())
                 {
-                    if (!await StoreFile.ExistsAsync(app.Services, stderr)) return 2;
-                    await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None);
+                    if (!await OpenExistingStoreAsync(app, stderr)) return 2;
                     return await ForgetCommand.RunAsync(args[1..], app.Services, stdout, stderr);
                 }
             case "check":
@@ -83,6 +80,17 @@ public static class CliRunner
                 await stderr.WriteLineAsync($"Unknown command '{args[0]}'; 'help' lists the commands.");
                 return 2;
         }
+    }
+
+    /// <summary>
+    /// For a command on the service's store: the store must exist (<see cref="StoreFile"/>); its schema is brought up to
+    /// date, nothing else (no knowledge-base seeding from an administrator's command).
+    /// </summary>
+    private static async Task<bool> OpenExistingStoreAsync(WebApplication app, TextWriter stderr)
+    {
+        if (!await StoreFile.ExistsAsync(app.Services, stderr)) return false;
+        await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None);
+        return true;
     }
 
     /// <summary>The service's composition with its configuration (./data by default), not started.</summary>

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using ServiceDesk.Core.Knowledge.Articles;
 using ServiceDesk.Core.Storage;
 using ServiceDesk.Core.Tickets;
 
@@ -40,17 +39,10 @@ public sealed class ClosedTicketAnonymiser(IDbContextFactory<ServiceDeskDbContex
             if (tickets.Count == 0) return 0;
             var ids = tickets.Select(t => t.Id).ToList();
             var keys = tickets.Select(t => t.Key).ToList();
-            var queries = tickets.Select(t => t.Description).Where(d => d.Length > 0)
-                .Select(d => d.Length <= KnowledgeFeedback.MaxQueryLength ? d : d[..KnowledgeFeedback.MaxQueryLength]).ToList();
+            var queries = tickets.Select(t => t.Description).Where(d => d.Length > 0).Select(TicketRedaction.AsFeedbackQuery).ToList();
 
-            await db.TicketEvents.Where(e => ids.Contains(e.TicketId) && e.Text != null && e.Text != PersonErasure.Erased)
-                .ExecuteUpdateAsync(s => s.SetProperty(e => e.Text, PersonErasure.Erased), ct);
-            await db.TicketAttachments.Where(a => ids.Contains(a.TicketId)).ExecuteDeleteAsync(ct);
+            await TicketRedaction.EraseTracesAsync(db, ids, keys, queries, new PersonErasureTally(), ct);
             await db.TicketThreads.Where(t => ids.Contains(t.TicketId)).ExecuteDeleteAsync(ct);
-            await db.Outbox.Where(m => m.TicketKey != null && keys.Contains(m.TicketKey)).ExecuteDeleteAsync(ct);
-            await db.Set<KnowledgeFeedback>().Where(f => queries.Contains(f.QueryText)).ExecuteDeleteAsync(ct);
-            await db.Set<KnowledgeArticle>()
-                .Where(a => a.Status == KnowledgeArticleStatus.Draft && a.SourceTicket != null && keys.Contains(a.SourceTicket)).ExecuteDeleteAsync(ct);
             var now = clock.GetUtcNow();
             foreach (var ticket in tickets)
             {

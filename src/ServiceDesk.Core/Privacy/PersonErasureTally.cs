@@ -14,6 +14,4 @@ public sealed class PersonErasureTally
     }
 
     public IReadOnlyList<KeyValuePair<string, int>> Counts => _counts;
-
-    public int Total => _counts.Sum(c => c.Value);
 }

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using ServiceDesk.Core.Conversations;
 using ServiceDesk.Core.Conversations.Intake;
-using ServiceDesk.Core.Knowledge.Articles;
 using ServiceDesk.Core.Storage;
 using ServiceDesk.Core.Tickets;
 
@@ -24,25 +23,19 @@ internal sealed class StoreErasure(ServiceDeskDbContext db, PersonalDataScope sc
         // the words the knowledge base kept as feedback queries are found by the texts they came from, read before those go
         var queries = await TypedQueriesAsync(ct);
         tally.Add("person_profiles", await db.Profiles.Where(p => p.PersonId == Id).ExecuteDeleteAsync(ct));
-        var conversations = await db.Conversations.Where(c => c.PersonId == Id).ExecuteDeleteAsync(ct);
-        var outbox = await db.Outbox.Where(m => m.TicketKey != null && scope.TicketKeys.Contains(m.TicketKey)).ExecuteDeleteAsync(ct);
-        var threads = 0;
+        tally.Add("conversations", await db.Conversations.Where(c => c.PersonId == Id).ExecuteDeleteAsync(ct));
+        var (outbox, threads) = (0, 0);
         foreach (var c in scope.PrivateConversations)
         {
-            conversations += await db.Conversations.Where(s => s.Channel == c.Channel && s.ConversationId == c.ConversationId).ExecuteDeleteAsync(ct);
+            tally.Add("conversations", await db.Conversations.Where(s => s.Channel == c.Channel && s.ConversationId == c.ConversationId).ExecuteDeleteAsync(ct));
             outbox += await db.Outbox.Where(m => m.Channel == c.Channel && m.ConversationId == c.ConversationId).ExecuteDeleteAsync(ct);
             threads += await db.TicketThreads.Where(t => t.Channel == c.Channel && t.ConversationId == c.ConversationId).ExecuteDeleteAsync(ct);
         }
-        tally.Add("conversations", conversations);
         tally.Add("outbox", outbox);
         tally.Add("ticket_threads", threads);
-        tally.Add("ticket_attachments", await db.TicketAttachments.Where(a => scope.TicketIds.Contains(a.TicketId) || a.AddedBy == Id).ExecuteDeleteAsync(ct));
+        await TicketRedaction.EraseTracesAsync(db, scope.TicketIds, scope.TicketKeys, queries, tally, ct);
+        tally.Add("ticket_attachments", await db.TicketAttachments.Where(a => a.AddedBy == Id).ExecuteDeleteAsync(ct));
         tally.Add("deflections", await db.Set<Deflection>().Where(d => d.PersonId == Id).ExecuteDeleteAsync(ct));
-        tally.Add("kb_feedback", queries.Count == 0 ? 0 : await db.Set<KnowledgeFeedback>().Where(f => queries.Contains(f.QueryText)).ExecuteDeleteAsync(ct));
-        tally.Add("kb_articles_drafts", await db.Set<KnowledgeArticle>()
-            .Where(a => a.Status == KnowledgeArticleStatus.Draft && a.SourceTicket != null && scope.TicketKeys.Contains(a.SourceTicket)).ExecuteDeleteAsync(ct));
-        tally.Add("ticket_events_text", await db.TicketEvents.Where(e => scope.TicketIds.Contains(e.TicketId) && e.Text != null && e.Text != PersonErasure.Erased)
-            .ExecuteUpdateAsync(s => s.SetProperty(e => e.Text, PersonErasure.Erased), ct));
         tally.Add(ActorEventsKind, await db.TicketEvents.Where(e => e.ActorId == Id)
             .ExecuteUpdateAsync(s => s.SetProperty(e => e.ActorId, scope.Pseudonym).SetProperty(e => e.ActorName, PersonErasure.Erased), ct));
         tally.Add(TicketsKind, await PseudonymiseTicketsAsync(ct));
@@ -68,6 +61,6 @@ internal sealed class StoreErasure(ServiceDeskDbContext db, PersonalDataScope sc
         texts.AddRange(await db.Set<Deflection>().Where(d => d.PersonId == Id).Select(d => d.Query).ToListAsync(ct));
         foreach (var state in await db.Conversations.AsNoTracking().Where(c => c.PersonId == Id && c.Dialog != null).ToListAsync(ct))
             if (IntakeState.Load(state).Description is { } description) texts.Add(description);
-        return texts.Where(t => t.Length > 0).Select(t => t.Length <= KnowledgeFeedback.MaxQueryLength ? t : t[..KnowledgeFeedback.MaxQueryLength]).ToHashSet();
+        return texts.Where(t => t.Length > 0).Select(TicketRedaction.AsFeedbackQuery).ToHashSet();
     }
 }

@@ -10,14 +10,17 @@ public static class ForgetCommand
 {
     public const string Usage = "Usage: forget <person-id>   e.g. forget telegram:12345 — erases the person's data; their tickets stay, pseudonymised";
 
+    /// <summary>Whether <paramref name="args"/> name one person (the command's only argument).</summary>
+    public static bool AreArguments(string[] args) => args is [var personId] && !string.IsNullOrWhiteSpace(personId) && !personId.StartsWith('-');
+
     public static async Task<int> RunAsync(string[] args, IServiceProvider services, TextWriter stdout, TextWriter stderr)
     {
-        if (args is not [var personId] || string.IsNullOrWhiteSpace(personId) || personId.StartsWith('-'))
+        if (!AreArguments(args))
         {
             await stderr.WriteLineAsync(Usage);
             return 2;
         }
-        var result = await services.GetRequiredService<PersonErasure>().EraseAsync(personId, CancellationToken.None);
+        var result = await services.GetRequiredService<PersonErasure>().EraseAsync(args[0], CancellationToken.None);
         if (result.NothingFound)
         {
             await stdout.WriteLineAsync($"Nothing to erase: the store holds no data of {result.PersonId}.");
