@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using ServiceDesk.Core.Storage;
 
 namespace ServiceDesk.Core.Knowledge.Articles;
 
@@ -33,8 +34,12 @@ public sealed class EfKnowledgeStore<TContext>(IDbContextFactory<TContext> facto
         {
             if (existing.TryGetValue(article.Id, out var stored))
             {
-                db.Entry(stored).CurrentValues.SetValues(article);
+                var entry = db.Entry(stored);
+                entry.CurrentValues.SetValues(article);
                 stored.Tags = [.. article.Tags];
+                // the counters belong to the feedback (AddFeedbackAsync): an edit made from an older copy must not undo it
+                entry.Property(a => a.HelpfulCount).IsModified = false;
+                entry.Property(a => a.NotHelpfulCount).IsModified = false;
             }
             else
             {
@@ -60,15 +65,31 @@ public sealed class EfKnowledgeStore<TContext>(IDbContextFactory<TContext> facto
         return new KnowledgeStoreStamp(count, last, feedback);
     }
 
+    /// <summary>
+    /// The row and the article's counter in one transaction, the counter moved by the database (<c>SET n = n + 1</c>):
+    /// read, incremented here and written back, it lost about half the answers of people answering at once.
+    /// </summary>
     public async Task AddFeedbackAsync(KnowledgeFeedback feedback, CancellationToken cancellationToken)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var article = await db.Set<KnowledgeArticle>().FirstOrDefaultAsync(a => a.Id == feedback.ArticleId, cancellationToken)
-            ?? throw new KeyNotFoundException($"No article '{feedback.ArticleId}'.");
-        if (feedback.Helpful) article.HelpfulCount++;
-        else article.NotHelpfulCount++;
+        if (db is ServiceDeskDbContext desk)
+            await desk.RunWriteTransactionAsync(ct => AddFeedbackAsync(db, feedback, ct), cancellationToken); // SQLite: holds the write gate
+        else
+            await AddFeedbackAsync(db, feedback, cancellationToken);
+    }
+
+    private static async Task<bool> AddFeedbackAsync(TContext db, KnowledgeFeedback feedback, CancellationToken ct)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var articles = db.Set<KnowledgeArticle>().Where(a => a.Id == feedback.ArticleId);
+        var counted = feedback.Helpful
+            ? await articles.ExecuteUpdateAsync(s => s.SetProperty(a => a.HelpfulCount, a => a.HelpfulCount + 1), ct)
+            : await articles.ExecuteUpdateAsync(s => s.SetProperty(a => a.NotHelpfulCount, a => a.NotHelpfulCount + 1), ct);
+        if (counted == 0) throw new KeyNotFoundException($"No article '{feedback.ArticleId}'.");
         db.Add(feedback);
-        await db.SaveChangesAsync(cancellationToken);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return true;
     }
 
     public async Task<IReadOnlyList<KnowledgeFeedback>> ListFeedbackAsync(CancellationToken cancellationToken)
