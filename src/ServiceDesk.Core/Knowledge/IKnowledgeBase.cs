@@ -1,3 +1,5 @@
+using ServiceDesk.Core.Storage;
+
 namespace ServiceDesk.Core.Knowledge;
 
 /// <summary>
@@ -9,8 +11,12 @@ public interface IKnowledgeBase
     /// <summary>Searches published articles. <paramref name="language"/> is the user's language (en|ru|pl) or null to guess.</summary>
     Task<KnowledgeSearchResult> SearchAsync(string query, string? language, int top, CancellationToken cancellationToken);
 
-    /// <summary>Records "solved it" (<paramref name="helpful"/> true) or "not that" for an article and the query it was shown for.</summary>
-    Task RecordFeedbackAsync(string articleId, string query, bool helpful, CancellationToken cancellationToken);
+    /// <summary>
+    /// Records "solved it" (<paramref name="helpful"/> true) or "not that" for the articles shown for a query, in the
+    /// turn's unit of work <paramref name="turn"/>: saved with the turn or not at all (a turn run again counts once),
+    /// heard by the search once saved. Articles deleted meanwhile are left out.
+    /// </summary>
+    Task RecordFeedbackAsync(ServiceDeskDbContext turn, IReadOnlyList<string> articleIds, string query, bool helpful, CancellationToken cancellationToken);
 
     /// <summary>Creates (or refreshes) a draft article from a resolved ticket; returns its id.</summary>
     Task<string> CreateDraftAsync(KnowledgeDraftRequest request, CancellationToken cancellationToken);

@@ -1,6 +1,7 @@
 using ServiceDesk.Core.Knowledge.Articles;
 using ServiceDesk.Core.Knowledge.Indexing;
 using ServiceDesk.Core.Knowledge.Search;
+using ServiceDesk.Core.Storage;
 
 namespace ServiceDesk.Core.Knowledge;
 
@@ -37,23 +38,38 @@ public sealed class KnowledgeBase(
         return searcher.Search(query, language, top);
     }
 
+    /// <summary>Records feedback on its own (tools and tests; a conversation records it in its turn).</summary>
     public async Task RecordFeedbackAsync(string articleId, string query, bool helpful, CancellationToken cancellationToken)
     {
-        var item = new KnowledgeFeedback
-        {
-            ArticleId = articleId,
-            QueryTerms = searcher.QueryKey(query ?? "", null),
-            QueryText = Truncate(query ?? "", KnowledgeFeedback.MaxQueryLength),
-            Helpful = helpful,
-            CreatedAt = time.GetUtcNow(),
-        };
+        var item = NewFeedback(articleId, query, helpful);
         var article = await store.FindAsync(articleId, cancellationToken)
             ?? throw new KeyNotFoundException($"There is no knowledge-base article '{articleId}'.");
         item.ArticleId = article.Id;
         await store.AddFeedbackAsync(item, cancellationToken);
-        feedback.Add(item);
-        if (indexedStamp is { } seen) indexedStamp = seen with { FeedbackCount = seen.FeedbackCount + 1 };
+        Heard([item]);
     }
+
+    public async Task RecordFeedbackAsync(ServiceDeskDbContext turn, IReadOnlyList<string> articleIds, string query, bool helpful, CancellationToken cancellationToken)
+    {
+        var staged = await store.StageFeedbackAsync(turn, [.. articleIds.Select(id => NewFeedback(id, query, helpful))], cancellationToken);
+        if (staged.Count > 0) turn.Enlist(new SavedFeedback(this, staged));
+    }
+
+    /// <summary>Feedback this process saved: the search weighs it at once, and the next refresh does not reload it.</summary>
+    internal void Heard(IReadOnlyList<KnowledgeFeedback> items)
+    {
+        foreach (var item in items) feedback.Add(item);
+        if (indexedStamp is { } seen) indexedStamp = seen with { FeedbackCount = seen.FeedbackCount + items.Count };
+    }
+
+    private KnowledgeFeedback NewFeedback(string articleId, string? query, bool helpful) => new()
+    {
+        ArticleId = articleId,
+        QueryTerms = searcher.QueryKey(query ?? "", null),
+        QueryText = Truncate(query ?? "", KnowledgeFeedback.MaxQueryLength),
+        Helpful = helpful,
+        CreatedAt = time.GetUtcNow(),
+    };
 
     public async Task<string> CreateDraftAsync(KnowledgeDraftRequest request, CancellationToken cancellationToken)
     {

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using ServiceDesk.Core.Knowledge;
+using ServiceDesk.Core.Storage;
 
 namespace ServiceDesk.Core.Tests.Harness;
 
@@ -28,9 +29,9 @@ public sealed class FakeKnowledgeBase : IKnowledgeBase
         return Task.FromResult(new KnowledgeSearchResult(hits, hits.Count > 0));
     }
 
-    public Task RecordFeedbackAsync(string articleId, string query, bool helpful, CancellationToken cancellationToken)
+    public Task RecordFeedbackAsync(ServiceDeskDbContext turn, IReadOnlyList<string> articleIds, string query, bool helpful, CancellationToken cancellationToken)
     {
-        Feedback.Enqueue((articleId, query, helpful));
+        foreach (var articleId in articleIds) Feedback.Enqueue((articleId, query, helpful));
         return Task.CompletedTask;
     }
 

@@ -12,6 +12,8 @@ public class SlaSchemaTests
     [InlineData("ticket_sla")]
     [InlineData("sla_timers")]
     [InlineData("outbox")]
+    [InlineData("kb_articles")]
+    [InlineData("kb_feedback")]
     public void Migration_when_applied_matches_the_model(string table)
     {
         Assert.Equal(Describe(Create(migrate: false), table), Describe(Create(migrate: true), table));

@@ -191,7 +191,7 @@ public sealed class IntakeDialog(
         if (input.StartsWith(SolvedPrefix, StringComparison.Ordinal) && data.Suggested.Contains(input[SolvedPrefix.Length..]))
         {
             var article = input[SolvedPrefix.Length..];
-            await Feedback(article, query, true, ct);
+            await Feedback(ctx, [article], query, true, ct);
             ctx.Db.Set<Deflection>().Add(new Deflection { At = ctx.Now, PersonId = ctx.Person.Id, Channel = ctx.Message.Channel, ArticleId = article, Query = query, Language = ctx.Language });
             IntakeState.End(ctx);
             ctx.Reply("intake.solved");
@@ -199,7 +199,7 @@ public sealed class IntakeDialog(
         }
         if (input == NotThat || string.Equals(input, ctx.T("button.not_that"), StringComparison.OrdinalIgnoreCase))
         {
-            foreach (var article in data.Suggested) await Feedback(article, query, false, ct);
+            await Feedback(ctx, data.Suggested, query, false, ct);
             await EnterAsync(ctx, data, index + 1, ct);
             return;
         }
@@ -207,15 +207,16 @@ public sealed class IntakeDialog(
         if (!await SuggestAsync(ctx, data, step, ct)) await EnterAsync(ctx, data, index + 1, ct);
     }
 
-    private async Task Feedback(string article, string query, bool helpful, CancellationToken ct)
+    /// <summary>"Solved it" / "not that", saved with the turn.</summary>
+    private async Task Feedback(TurnContext ctx, IReadOnlyList<string> articles, string query, bool helpful, CancellationToken ct)
     {
         try
         {
-            if (knowledge is not null) await knowledge.RecordFeedbackAsync(article, query, helpful, ct);
+            if (knowledge is not null) await knowledge.RecordFeedbackAsync(ctx.Db, articles, query, helpful, ct);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            logger.LogWarning(ex, "Could not record knowledge feedback for {Article}", article);
+            logger.LogWarning(ex, "Could not record knowledge feedback for {Articles}", string.Join(", ", articles));
         }
     }
 

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using ServiceDesk.Core.Storage;
 
 namespace ServiceDesk.Core.Knowledge.Articles;
 
@@ -15,13 +14,33 @@ public sealed class EfKnowledgeStore<TContext>(IDbContextFactory<TContext> facto
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var query = db.Set<KnowledgeArticle>().AsNoTracking();
         if (publishedOnly) query = query.Where(a => a.Status == KnowledgeArticleStatus.Published);
-        return await query.OrderBy(a => a.Id).ToListAsync(cancellationToken);
+        var articles = await query.OrderBy(a => a.Id).ToListAsync(cancellationToken);
+        var counts = await db.Set<KnowledgeFeedback>().GroupBy(f => new { f.ArticleId, f.Helpful })
+            .Select(g => new { g.Key.ArticleId, g.Key.Helpful, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        var byArticle = articles.ToDictionary(a => a.Id, StringComparer.Ordinal);
+        foreach (var c in counts)
+            if (byArticle.TryGetValue(c.ArticleId, out var article)) Count(article, c.Helpful, c.Count);
+        return articles;
     }
 
     public async Task<KnowledgeArticle?> FindAsync(string id, CancellationToken cancellationToken)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        return await db.Set<KnowledgeArticle>().AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
+        var article = await db.Set<KnowledgeArticle>().AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
+        if (article is null) return null;
+        var counts = await db.Set<KnowledgeFeedback>().Where(f => f.ArticleId == id).GroupBy(f => f.Helpful)
+            .Select(g => new { Helpful = g.Key, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        foreach (var c in counts) Count(article, c.Helpful, c.Count);
+        return article;
+    }
+
+    /// <summary>The helpful / not-helpful counts are the feedback rows' (not stored on the article).</summary>
+    private static void Count(KnowledgeArticle article, bool helpful, int count)
+    {
+        if (helpful) article.HelpfulCount = count;
+        else article.NotHelpfulCount = count;
     }
 
     public async Task SaveAsync(IReadOnlyCollection<KnowledgeArticle> articles, CancellationToken cancellationToken)
@@ -34,12 +53,8 @@ public sealed class EfKnowledgeStore<TContext>(IDbContextFactory<TContext> facto
         {
             if (existing.TryGetValue(article.Id, out var stored))
             {
-                var entry = db.Entry(stored);
-                entry.CurrentValues.SetValues(article);
+                db.Entry(stored).CurrentValues.SetValues(article);
                 stored.Tags = [.. article.Tags];
-                // the counters belong to the feedback (AddFeedbackAsync): an edit made from an older copy must not undo it
-                entry.Property(a => a.HelpfulCount).IsModified = false;
-                entry.Property(a => a.NotHelpfulCount).IsModified = false;
             }
             else
             {
@@ -65,31 +80,23 @@ public sealed class EfKnowledgeStore<TContext>(IDbContextFactory<TContext> facto
         return new KnowledgeStoreStamp(count, last, feedback);
     }
 
-    /// <summary>
-    /// The row and the article's counter in one transaction, the counter moved by the database (<c>SET n = n + 1</c>):
-    /// read, incremented here and written back, it lost about half the answers of people answering at once.
-    /// </summary>
     public async Task AddFeedbackAsync(KnowledgeFeedback feedback, CancellationToken cancellationToken)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        if (db is ServiceDeskDbContext desk)
-            await desk.RunWriteTransactionAsync(ct => AddFeedbackAsync(db, feedback, ct), cancellationToken); // SQLite: holds the write gate
-        else
-            await AddFeedbackAsync(db, feedback, cancellationToken);
+        if ((await StageFeedbackAsync(db, [feedback], cancellationToken)).Count == 0)
+            throw new KeyNotFoundException($"No article '{feedback.ArticleId}'.");
+        await db.SaveChangesAsync(cancellationToken);
     }
 
-    private static async Task<bool> AddFeedbackAsync(TContext db, KnowledgeFeedback feedback, CancellationToken ct)
+    /// <summary>Adds the feedback on articles that exist to <paramref name="unitOfWork"/> (a context of this store's database).</summary>
+    public async Task<IReadOnlyList<KnowledgeFeedback>> StageFeedbackAsync(DbContext unitOfWork, IReadOnlyList<KnowledgeFeedback> items, CancellationToken cancellationToken)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var articles = db.Set<KnowledgeArticle>().Where(a => a.Id == feedback.ArticleId);
-        var counted = feedback.Helpful
-            ? await articles.ExecuteUpdateAsync(s => s.SetProperty(a => a.HelpfulCount, a => a.HelpfulCount + 1), ct)
-            : await articles.ExecuteUpdateAsync(s => s.SetProperty(a => a.NotHelpfulCount, a => a.NotHelpfulCount + 1), ct);
-        if (counted == 0) throw new KeyNotFoundException($"No article '{feedback.ArticleId}'.");
-        db.Add(feedback);
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
-        return true;
+        var ids = items.Select(f => f.ArticleId).Distinct(StringComparer.Ordinal).ToList();
+        var existing = (await unitOfWork.Set<KnowledgeArticle>().Where(a => ids.Contains(a.Id)).Select(a => a.Id).ToListAsync(cancellationToken))
+            .ToHashSet(StringComparer.Ordinal);
+        var staged = items.Where(f => existing.Contains(f.ArticleId)).ToList();
+        unitOfWork.AddRange(staged);
+        return staged;
     }
 
     public async Task<IReadOnlyList<KnowledgeFeedback>> ListFeedbackAsync(CancellationToken cancellationToken)

@@ -15,8 +15,15 @@ public interface IKnowledgeStore
     /// <summary>Count and newest update time: another replica's change shows up here.</summary>
     Task<KnowledgeStoreStamp> GetStampAsync(CancellationToken cancellationToken);
 
-    /// <summary>Stores the feedback and moves the article's helpful / not-helpful counter, in one transaction.</summary>
+    /// <summary>Stores the feedback (the article's helpful / not-helpful counts are counted from it when read).</summary>
     Task AddFeedbackAsync(KnowledgeFeedback feedback, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Adds feedback to <paramref name="unitOfWork"/>, a unit of work of the main store (a conversation turn's), to be
+    /// written with it or not at all; returns the items whose article exists (the others are left out). A store that
+    /// is not in the main database keeps them at once.
+    /// </summary>
+    Task<IReadOnlyList<KnowledgeFeedback>> StageFeedbackAsync(Microsoft.EntityFrameworkCore.DbContext unitOfWork, IReadOnlyList<KnowledgeFeedback> items, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<KnowledgeFeedback>> ListFeedbackAsync(CancellationToken cancellationToken);
 }

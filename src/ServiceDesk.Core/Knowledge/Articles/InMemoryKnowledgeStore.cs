@@ -14,7 +14,7 @@ public sealed class InMemoryKnowledgeStore : IKnowledgeStore
             IReadOnlyList<KnowledgeArticle> list = articles.Values
                 .Where(a => !publishedOnly || a.IsPublished)
                 .OrderBy(a => a.Id, StringComparer.Ordinal)
-                .Select(a => a.Clone())
+                .Select(WithCounts)
                 .ToList();
             return Task.FromResult(list);
         }
@@ -24,7 +24,7 @@ public sealed class InMemoryKnowledgeStore : IKnowledgeStore
     {
         lock (gate)
         {
-            return Task.FromResult(articles.TryGetValue(id, out var a) ? a.Clone() : null);
+            return Task.FromResult(articles.TryGetValue(id, out var a) ? WithCounts(a) : null);
         }
     }
 
@@ -55,16 +55,38 @@ public sealed class InMemoryKnowledgeStore : IKnowledgeStore
     {
         lock (gate)
         {
-            if (!articles.TryGetValue(item.ArticleId, out var article))
+            if (!articles.ContainsKey(item.ArticleId))
             {
                 throw new KeyNotFoundException($"No article '{item.ArticleId}'.");
             }
             item.Id = feedback.Count + 1;
             feedback.Add(item);
-            if (item.Helpful) article.HelpfulCount++;
-            else article.NotHelpfulCount++;
         }
         return Task.CompletedTask;
+    }
+
+    /// <summary>Keeps the feedback at once: this store is not in the unit of work's database.</summary>
+    public Task<IReadOnlyList<KnowledgeFeedback>> StageFeedbackAsync(Microsoft.EntityFrameworkCore.DbContext unitOfWork, IReadOnlyList<KnowledgeFeedback> items, CancellationToken cancellationToken)
+    {
+        lock (gate)
+        {
+            var kept = items.Where(f => articles.ContainsKey(f.ArticleId)).ToList();
+            foreach (var item in kept)
+            {
+                item.Id = feedback.Count + 1;
+                feedback.Add(item);
+            }
+            return Task.FromResult<IReadOnlyList<KnowledgeFeedback>>(kept);
+        }
+    }
+
+    /// <summary>A copy with the helpful / not-helpful counts of its feedback (the caller holds the lock).</summary>
+    private KnowledgeArticle WithCounts(KnowledgeArticle article)
+    {
+        var copy = article.Clone();
+        copy.HelpfulCount = feedback.Count(f => f.Helpful && string.Equals(f.ArticleId, article.Id, StringComparison.OrdinalIgnoreCase));
+        copy.NotHelpfulCount = feedback.Count(f => !f.Helpful && string.Equals(f.ArticleId, article.Id, StringComparison.OrdinalIgnoreCase));
+        return copy;
     }
 
     public Task<IReadOnlyList<KnowledgeFeedback>> ListFeedbackAsync(CancellationToken cancellationToken)

@@ -31,6 +31,9 @@ public sealed class KnowledgeArticleConfiguration : IEntityTypeConfiguration<Kno
         builder.Property(a => a.SourceTicket).HasMaxLength(32);
         builder.Property(a => a.UpdatedAt);
         builder.Ignore(a => a.IsPublished);
+        // counted from kb_feedback when read (EfKnowledgeStore), not stored
+        builder.Ignore(a => a.HelpfulCount);
+        builder.Ignore(a => a.NotHelpfulCount);
         builder.HasIndex(a => a.UpdatedAt);
         builder.HasIndex(a => a.SourceTicket);
     }

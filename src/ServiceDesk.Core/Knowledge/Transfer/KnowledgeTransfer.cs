@@ -61,8 +61,6 @@ public sealed class KnowledgeTransfer(KnowledgeBase knowledgeBase, TimeProvider 
             }
             else
             {
-                article.HelpfulCount = stored.HelpfulCount;
-                article.NotHelpfulCount = stored.NotHelpfulCount;
                 article.SourceTicket ??= stored.SourceTicket;
                 updated.Add(article.Id);
                 toSave.Add(article);
