@@ -14,9 +14,10 @@ public interface IKnowledgeBase
     /// <summary>
     /// Records "solved it" (<paramref name="helpful"/> true) or "not that" for the articles shown for a query, in the
     /// turn's unit of work <paramref name="turn"/>: saved with the turn or not at all (a turn run again counts once),
-    /// heard by the search once saved. Articles deleted meanwhile are left out.
+    /// heard by the search once saved. Articles deleted meanwhile are left out. <paramref name="personId"/> is who
+    /// answered (forgetting them deletes it).
     /// </summary>
-    Task RecordFeedbackAsync(ServiceDeskDbContext turn, IReadOnlyList<string> articleIds, string query, bool helpful, CancellationToken cancellationToken);
+    Task RecordFeedbackAsync(ServiceDeskDbContext turn, string personId, IReadOnlyList<string> articleIds, string query, bool helpful, CancellationToken cancellationToken);
 
     /// <summary>Creates (or refreshes) a draft article from a resolved ticket; returns its id.</summary>
     Task<string> CreateDraftAsync(KnowledgeDraftRequest request, CancellationToken cancellationToken);

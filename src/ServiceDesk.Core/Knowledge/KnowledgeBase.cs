@@ -49,9 +49,11 @@ public sealed class KnowledgeBase(
         Heard([item]);
     }
 
-    public async Task RecordFeedbackAsync(ServiceDeskDbContext turn, IReadOnlyList<string> articleIds, string query, bool helpful, CancellationToken cancellationToken)
+    public async Task RecordFeedbackAsync(ServiceDeskDbContext turn, string personId, IReadOnlyList<string> articleIds, string query, bool helpful, CancellationToken cancellationToken)
     {
-        var staged = await store.StageFeedbackAsync(turn, [.. articleIds.Select(id => NewFeedback(id, query, helpful))], cancellationToken);
+        var items = articleIds.Select(id => NewFeedback(id, query, helpful)).ToList();
+        foreach (var item in items) item.PersonId = personId;
+        var staged = await store.StageFeedbackAsync(turn, items, cancellationToken);
         if (staged.Count > 0) turn.Enlist(new SavedFeedback(this, staged));
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using ServiceDesk.Core.Conversations;
 using ServiceDesk.Core.Conversations.Intake;
+using ServiceDesk.Core.Knowledge.Articles;
 using ServiceDesk.Core.Storage;
 using ServiceDesk.Core.Tickets;
 
@@ -36,6 +37,8 @@ internal sealed class StoreErasure(ServiceDeskDbContext db, PersonalDataScope sc
         await TicketRedaction.EraseTracesAsync(db, scope.TicketIds, scope.TicketKeys, queries, tally, ct);
         tally.Add("ticket_attachments", await db.TicketAttachments.Where(a => a.AddedBy == Id).ExecuteDeleteAsync(ct));
         tally.Add("deflections", await db.Set<Deflection>().Where(d => d.PersonId == Id).ExecuteDeleteAsync(ct));
+        // what they answered to suggestions, an intake they gave up included (rows older than the column: by their texts, above)
+        tally.Add("kb_feedback", await db.Set<KnowledgeFeedback>().Where(f => f.PersonId == Id).ExecuteDeleteAsync(ct));
         tally.Add(ActorEventsKind, await db.TicketEvents.Where(e => e.ActorId == Id)
             .ExecuteUpdateAsync(s => s.SetProperty(e => e.ActorId, scope.Pseudonym).SetProperty(e => e.ActorName, PersonErasure.Erased), ct));
         tally.Add(TicketsKind, await PseudonymiseTicketsAsync(ct));

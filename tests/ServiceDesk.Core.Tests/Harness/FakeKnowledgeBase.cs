@@ -29,7 +29,7 @@ public sealed class FakeKnowledgeBase : IKnowledgeBase
         return Task.FromResult(new KnowledgeSearchResult(hits, hits.Count > 0));
     }
 
-    public Task RecordFeedbackAsync(ServiceDeskDbContext turn, IReadOnlyList<string> articleIds, string query, bool helpful, CancellationToken cancellationToken)
+    public Task RecordFeedbackAsync(ServiceDeskDbContext turn, string personId, IReadOnlyList<string> articleIds, string query, bool helpful, CancellationToken cancellationToken)
     {
         foreach (var articleId in articleIds) Feedback.Enqueue((articleId, query, helpful));
         return Task.CompletedTask;

@@ -21,7 +21,7 @@ public sealed class KnowledgeFeedbackInTurnTests
         var (kb, article) = await KnowledgeAsync(desk);
 
         await using (var turn = await desk.Get<IDbContextFactory<ServiceDeskDbContext>>().CreateDbContextAsync())
-            await kb.RecordFeedbackAsync(turn, [article], "vpn does not connect", helpful: false, None); // the turn then fails
+            await kb.RecordFeedbackAsync(turn, "test:alice", [article], "vpn does not connect", helpful: false, None); // the turn then fails
 
         Assert.Empty(await kb.Store.ListFeedbackAsync(None));
         Assert.Equal(0, (await kb.Store.FindAsync(article, None))!.NotHelpfulCount);
@@ -36,7 +36,7 @@ public sealed class KnowledgeFeedbackInTurnTests
 
         await using (var turn = await desk.Get<IDbContextFactory<ServiceDeskDbContext>>().CreateDbContextAsync())
         {
-            await kb.RecordFeedbackAsync(turn, [article, "deleted-meanwhile"], "vpn does not connect", helpful: false, None);
+            await kb.RecordFeedbackAsync(turn, "test:alice", [article, "deleted-meanwhile"], "vpn does not connect", helpful: false, None);
             await turn.SaveChangesAsync(None);
         }
 

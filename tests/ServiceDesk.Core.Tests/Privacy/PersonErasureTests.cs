@@ -54,4 +54,21 @@ public sealed class PersonErasureTests
         Assert.Equal(result.Pseudonym, (await db.Tickets.FirstAsync(t => t.Key == "SD-1")).AssigneeId);
         Assert.Equal("l1-team", (await db.TicketThreads.FirstAsync(t => t.Ticket!.Key == "SD-1")).ConversationId); // the team channel stays
     }
+
+    [Fact]
+    public async Task Erasure_finds_the_knowledge_feedback_of_an_intake_the_person_gave_up()
+    {
+        await using var desk = await TestDesk.StartAsync();
+        await desk.Get<ServiceDesk.Core.Knowledge.KnowledgeBase>().SaveAsync(ServiceDesk.Core.Tests.Knowledge.KnowledgeTestArticles.All(), CancellationToken.None);
+        var suggested = await desk.SendAsync(PersonErasureStory.Zoe, PersonErasureStory.Zoe, $"My VPN does not connect, {PersonErasureStory.ZoeMarker}");
+        var notThat = suggested.Messages.SelectMany(m => m.Buttons).Single(b => b.Label == "Not that");
+        await desk.SendAsync(PersonErasureStory.Zoe, PersonErasureStory.Zoe, notThat.Label, notThat.Value);
+        await desk.SendAsync(PersonErasureStory.Zoe, PersonErasureStory.Zoe, "cancel");
+        Assert.Contains(await StoreTextScan.FindAsync(desk, PersonErasureStory.ZoeMarker), hit => hit.StartsWith("kb_feedback.", StringComparison.Ordinal));
+
+        var result = await desk.Get<PersonErasure>().EraseAsync(PersonErasureStory.ZoeId, CancellationToken.None);
+
+        Assert.Empty(await StoreTextScan.FindAsync(desk, PersonErasureStory.ZoeMarker));
+        Assert.True(result.Erased.ToDictionary()["kb_feedback"] > 0);
+    }
 }

@@ -212,7 +212,7 @@ public sealed class IntakeDialog(
     {
         try
         {
-            if (knowledge is not null) await knowledge.RecordFeedbackAsync(ctx.Db, articles, query, helpful, ct);
+            if (knowledge is not null) await knowledge.RecordFeedbackAsync(ctx.Db, ctx.Person.Id, articles, query, helpful, ct);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

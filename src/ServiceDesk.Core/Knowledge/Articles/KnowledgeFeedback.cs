@@ -17,5 +17,8 @@ public sealed class KnowledgeFeedback
 
     public bool Helpful { get; set; }
 
+    /// <summary>Who answered: an erasure deletes their feedback by it. Null on feedback recorded before it was kept.</summary>
+    public string? PersonId { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 }

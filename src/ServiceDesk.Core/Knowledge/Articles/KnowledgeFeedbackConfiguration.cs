@@ -17,6 +17,7 @@ public sealed class KnowledgeFeedbackConfiguration : IEntityTypeConfiguration<Kn
         builder.Property(f => f.QueryTerms).HasMaxLength(1000).IsRequired();
         builder.Property(f => f.QueryText).HasMaxLength(KnowledgeFeedback.MaxQueryLength).IsRequired();
         builder.HasIndex(f => f.ArticleId);
+        builder.HasIndex(f => f.PersonId);
         builder.HasOne<KnowledgeArticle>().WithMany().HasForeignKey(f => f.ArticleId).OnDelete(DeleteBehavior.Cascade);
     }
 }
