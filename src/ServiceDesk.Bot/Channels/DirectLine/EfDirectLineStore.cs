@@ -222,7 +222,9 @@ public sealed class EfDirectLineStore : IDirectLineStore
     public async Task<RoomPosition> GetPositionAsync(string room, CancellationToken cancellationToken)
     {
         await using var db = await _dbFactory.CreateDbContextAsync(cancellationToken);
-        return await RoomCursor.ReadPositionAsync(db, room, cancellationToken);
+        var position = await RoomCursor.ReadPositionAsync(db, room, cancellationToken);
+        Cursor(room).Seed(position);
+        return position;
     }
 
     private static string Serialize(DirectLineConversation c) =>

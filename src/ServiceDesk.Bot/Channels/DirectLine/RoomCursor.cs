@@ -34,6 +34,28 @@ internal sealed class RoomCursor
         Loaded = true;
     }
 
+    /// <summary>
+    /// Takes a position just read from the database as this view when nothing is loaded yet and nobody holds
+    /// <see cref="Gate"/> (a conversation about to write to the room read it): its first append then does not read it
+    /// again inside the write gate. An append of this process meanwhile has loaded the view itself; one of another
+    /// replica fails the next save here on the unique index, which reads the position again.
+    /// </summary>
+    public void Seed(RoomPosition position)
+    {
+        if (Loaded || !Gate.Wait(0)) return;
+        try
+        {
+            if (Loaded) return;
+            (LastSequence, LastUserActivityId) = (position.LastSequence, position.LastUserActivityId);
+            _tail = [];
+            Loaded = true;
+        }
+        finally
+        {
+            Gate.Release();
+        }
+    }
+
     /// <summary>Appends committed activities (the caller holds <see cref="Gate"/>).</summary>
     public void Committed(IReadOnlyList<StoredActivity> activities, string? lastUserActivityId)
     {

@@ -228,4 +228,37 @@ public sealed class DirectLineStoreContractTests : IAsyncLifetime
         Assert.True(store.TryReadRecent("l1-team", 0, 10, out var recent));
         Assert.Single(recent);
     }
+
+    [Fact]
+    public async Task Database_store_when_a_conversation_read_the_room_s_position_appends_without_reading_it_again()
+    {
+        var reads = new PositionReads();
+        var builder = new DbContextOptionsBuilder<ServiceDeskDbContext>();
+        StoreRegistration.Configure(builder, new ServiceDeskOptions { DataDirectory = _dataDirectory });
+        var store = new EfDirectLineStore(new PooledDbContextFactory<ServiceDeskDbContext>(builder.AddInterceptors(reads).Options), _clock);
+        await Create("database").AppendAsync("alice", true, (_, _) => UserActivity, default); // another replica wrote before
+
+        var position = await store.GetPositionAsync("alice", default); // a conversation starts in alice's room
+        var next = await store.AppendAsync("alice", false, (s, _) => $$"""{"n":{{s}}}""", default);
+
+        Assert.Equal((1L, 2L), (position.LastSequence, next.Sequence));
+        Assert.Equal(1, reads.Count);
+    }
+
+    /// <summary>Counts the reads of a room's position (its latest activities, newest first).</summary>
+    private sealed class PositionReads : Microsoft.EntityFrameworkCore.Diagnostics.DbCommandInterceptor
+    {
+        private int _count;
+
+        public int Count => _count;
+
+        public override ValueTask<Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<System.Data.Common.DbDataReader>> ReaderExecutingAsync(
+            System.Data.Common.DbCommand command, Microsoft.EntityFrameworkCore.Diagnostics.CommandEventData eventData,
+            Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<System.Data.Common.DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            if (command.CommandText.Contains("FROM \"channel_transcripts\"", StringComparison.Ordinal) && command.CommandText.Contains("DESC", StringComparison.Ordinal))
+                Interlocked.Increment(ref _count);
+            return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
+        }
+    }
 }
