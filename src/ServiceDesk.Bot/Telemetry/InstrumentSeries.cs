@@ -8,6 +8,7 @@ namespace ServiceDesk.Bot.Telemetry;
 internal sealed class InstrumentSeries(Instrument instrument, SeriesKind kind, double[]? buckets)
 {
     private readonly ConcurrentDictionary<string, Totals> _byLabels = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<TagSet, Totals> _byTags = new(); // the same totals, found without rendering labels
 
     public Instrument Instrument { get; } = instrument;
 
@@ -22,9 +23,11 @@ internal sealed class InstrumentSeries(Instrument instrument, SeriesKind kind, d
         }
     }
 
-    public void Record(string labels, double value)
+    public void Record(ReadOnlySpan<KeyValuePair<string, object?>> tags, double value)
     {
-        var totals = _byLabels.GetOrAdd(labels, _ => new Totals(buckets?.Length ?? 0));
+        var key = new TagSet(tags.ToArray());
+        if (!_byTags.TryGetValue(key, out var totals))
+            totals = _byTags.GetOrAdd(key, _byLabels.GetOrAdd(MetricsCollector.Labels(tags), _ => new Totals(buckets?.Length ?? 0)));
         lock (totals)
         {
             totals.Count++;

@@ -52,7 +52,7 @@ public sealed class MetricsCollector : IDisposable
     private void Record(Instrument instrument, double value, ReadOnlySpan<KeyValuePair<string, object?>> tags)
     {
         if (_instruments.TryGetValue(instrument, out var series))
-            series.Record(Labels(tags), value);
+            series.Record(tags, value);
     }
 
     /// <summary>Appends every instrument with at least one measurement, by name.</summary>

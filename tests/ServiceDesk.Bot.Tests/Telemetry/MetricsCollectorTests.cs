@@ -44,6 +44,26 @@ public sealed class MetricsCollectorTests
     }
 
     [Fact]
+    public void Collector_when_the_same_tags_come_in_another_order_counts_them_as_one_series()
+    {
+        using var container = Container();
+        var meters = container.GetRequiredService<IMeterFactory>();
+        using var collector = new MetricsCollector(meters);
+        var counter = meters.Create(MetricsCollector.HostingMeterName).CreateCounter<long>("http.server.requests");
+
+        counter.Add(1, new("http.route", "/v3/directline"), new("http.response.status_code", 200));
+        counter.Add(1, new("http.response.status_code", 200), new("http.route", "/v3/directline"));
+        counter.Add(1, new("http.route", "/v3/directline"), new("http.response.status_code", 404));
+        var text = new StringBuilder();
+        collector.WriteTo(text);
+
+        var lines = text.ToString().Split('\n');
+        Assert.Contains("http_server_requests_total{http_response_status_code=\"200\",http_route=\"/v3/directline\"} 2", lines);
+        Assert.Contains("http_server_requests_total{http_response_status_code=\"404\",http_route=\"/v3/directline\"} 1", lines);
+        Assert.Equal(2, lines.Count(l => l.StartsWith("http_server_requests_total{", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public void Collector_when_another_container_records_counts_nothing_of_it()
     {
         using var mine = Container();
