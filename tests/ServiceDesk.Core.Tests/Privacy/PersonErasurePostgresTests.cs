@@ -18,4 +18,18 @@ public sealed class PersonErasurePostgresTests
             await drop();
         }
     }
+
+    [PostgresFact]
+    public async Task Postgres_when_a_person_gave_an_intake_up_erasure_finds_their_knowledge_feedback()
+    {
+        var (desk, drop) = await PostgresStoreTests.StartOnPostgresAsync();
+        try
+        {
+            await PersonErasureStory.GiveUpAnIntakeEraseAndCheckAsync(desk);
+        }
+        finally
+        {
+            await drop();
+        }
+    }
 }

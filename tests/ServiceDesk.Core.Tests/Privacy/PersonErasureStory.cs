@@ -63,6 +63,25 @@ internal static class PersonErasureStory
         Assert.Equal("Lena", ticket.AssigneeName);
     }
 
+    /// <summary>
+    /// Zoe turns the knowledge base's suggestions down and cancels: only her feedback keeps her words, and the erasure
+    /// finds it by her (no ticket, deflection or intake under way names those words any more).
+    /// </summary>
+    public static async Task GiveUpAnIntakeEraseAndCheckAsync(TestDesk desk)
+    {
+        await desk.Get<ServiceDesk.Core.Knowledge.KnowledgeBase>().SaveAsync(ServiceDesk.Core.Tests.Knowledge.KnowledgeTestArticles.All(), CancellationToken.None);
+        var suggested = await desk.SendAsync(Zoe, Zoe, $"My VPN does not connect, {ZoeMarker}");
+        var notThat = suggested.Messages.SelectMany(m => m.Buttons).Single(b => b.Label == "Not that");
+        await desk.SendAsync(Zoe, Zoe, notThat.Label, notThat.Value);
+        await desk.SendAsync(Zoe, Zoe, "cancel");
+        Assert.Contains(await StoreTextScan.FindAsync(desk, ZoeMarker), hit => hit.StartsWith("kb_feedback.", StringComparison.Ordinal));
+
+        var result = await desk.Get<PersonErasure>().EraseAsync(ZoeId, CancellationToken.None);
+
+        Assert.Empty(await StoreTextScan.FindAsync(desk, ZoeMarker));
+        Assert.True(result.Erased.ToDictionary()["kb_feedback"] > 0);
+    }
+
     /// <summary>Yves's ticket becomes a published article; Zoe turns it down as a suggestion, opens her own ticket, answers a question, gets it resolved and drafted.</summary>
     public static async Task PlayAsync(TestDesk desk)
     {

@@ -59,16 +59,6 @@ public sealed class PersonErasureTests
     public async Task Erasure_finds_the_knowledge_feedback_of_an_intake_the_person_gave_up()
     {
         await using var desk = await TestDesk.StartAsync();
-        await desk.Get<ServiceDesk.Core.Knowledge.KnowledgeBase>().SaveAsync(ServiceDesk.Core.Tests.Knowledge.KnowledgeTestArticles.All(), CancellationToken.None);
-        var suggested = await desk.SendAsync(PersonErasureStory.Zoe, PersonErasureStory.Zoe, $"My VPN does not connect, {PersonErasureStory.ZoeMarker}");
-        var notThat = suggested.Messages.SelectMany(m => m.Buttons).Single(b => b.Label == "Not that");
-        await desk.SendAsync(PersonErasureStory.Zoe, PersonErasureStory.Zoe, notThat.Label, notThat.Value);
-        await desk.SendAsync(PersonErasureStory.Zoe, PersonErasureStory.Zoe, "cancel");
-        Assert.Contains(await StoreTextScan.FindAsync(desk, PersonErasureStory.ZoeMarker), hit => hit.StartsWith("kb_feedback.", StringComparison.Ordinal));
-
-        var result = await desk.Get<PersonErasure>().EraseAsync(PersonErasureStory.ZoeId, CancellationToken.None);
-
-        Assert.Empty(await StoreTextScan.FindAsync(desk, PersonErasureStory.ZoeMarker));
-        Assert.True(result.Erased.ToDictionary()["kb_feedback"] > 0);
+        await PersonErasureStory.GiveUpAnIntakeEraseAndCheckAsync(desk);
     }
 }
