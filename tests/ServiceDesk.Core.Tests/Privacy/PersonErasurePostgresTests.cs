@@ -2,7 +2,7 @@ using ServiceDesk.Core.Tests.Storage;
 
 namespace ServiceDesk.Core.Tests.Privacy;
 
-/// <summary>Forgetting a person on PostgreSQL (the store for several replicas): the same story and checks as on SQLite.</summary>
+/// <summary>Forgetting a person on PostgreSQL (the store for several replicas): the same stories and checks as on SQLite.</summary>
 public sealed class PersonErasurePostgresTests
 {
     [PostgresFact]
@@ -26,6 +26,34 @@ public sealed class PersonErasurePostgresTests
         try
         {
             await PersonErasureStory.GiveUpAnIntakeEraseAndCheckAsync(desk);
+        }
+        finally
+        {
+            await drop();
+        }
+    }
+
+    [PostgresFact]
+    public async Task Postgres_when_a_person_is_erased_twice_the_second_erasure_finds_nothing()
+    {
+        var (desk, drop) = await PostgresStoreTests.StartOnPostgresAsync();
+        try
+        {
+            await PersonErasureStory.EraseTwiceAndCheckAsync(desk);
+        }
+        finally
+        {
+            await drop();
+        }
+    }
+
+    [PostgresFact]
+    public async Task Postgres_when_an_engineer_is_erased_their_actions_carry_the_pseudonym()
+    {
+        var (desk, drop) = await PostgresStoreTests.StartOnPostgresAsync();
+        try
+        {
+            await PersonErasureStory.EraseAnEngineerAndCheckAsync(desk);
         }
         finally
         {

@@ -63,6 +63,41 @@ internal static class PersonErasureStory
         Assert.Equal("Lena", ticket.AssigneeName);
     }
 
+    /// <summary>A second erasure of Zoe after the story finds nothing, changes nothing and reports zeros for the same tables.</summary>
+    public static async Task EraseTwiceAndCheckAsync(TestDesk desk)
+    {
+        await PlayAsync(desk);
+        var erasure = desk.Get<PersonErasure>();
+        var first = await erasure.EraseAsync(ZoeId, CancellationToken.None);
+        var eventsAfterFirst = await CountAsync(desk, db => db.TicketEvents.CountAsync());
+
+        var second = await erasure.EraseAsync(ZoeId, CancellationToken.None);
+
+        Assert.True(first.Total > 0);
+        Assert.True(second.NothingFound);
+        Assert.Null(second.Pseudonym);
+        Assert.All(second.Erased, e => Assert.Equal(0, e.Value));
+        Assert.Equal(first.Erased.Select(e => e.Key), second.Erased.Select(e => e.Key));
+        Assert.Equal(eventsAfterFirst, await CountAsync(desk, db => db.TicketEvents.CountAsync()));
+    }
+
+    /// <summary>Erasing Lena, an engineer named in the settings, after the story: her actions carry the pseudonym, the team channel stays.</summary>
+    public static async Task EraseAnEngineerAndCheckAsync(TestDesk desk)
+    {
+        await PlayAsync(desk);
+
+        var result = await desk.Get<PersonErasure>().EraseAsync("test:lena", CancellationToken.None);
+
+        Assert.Equal("lena", result.PersonId);
+        Assert.True(result.NamedInConfiguration);
+        Assert.True(result.Erased.ToDictionary()["ticket_events_actor"] > 0);
+        await using var db = await desk.Get<IDbContextFactory<ServiceDeskDbContext>>().CreateDbContextAsync();
+        Assert.False(await db.TicketEvents.AnyAsync(e => e.ActorId == "lena" || e.ActorName == "Lena"));
+        Assert.False(await db.Tickets.AnyAsync(t => t.AssigneeId == "lena"));
+        Assert.Equal(result.Pseudonym, (await db.Tickets.FirstAsync(t => t.Key == "SD-1")).AssigneeId);
+        Assert.Equal("l1-team", (await db.TicketThreads.FirstAsync(t => t.Ticket!.Key == "SD-1")).ConversationId); // the team channel stays
+    }
+
     /// <summary>
     /// Zoe turns the knowledge base's suggestions down and cancels: only her feedback keeps her words, and the erasure
     /// finds it by her (no ticket, deflection or intake under way names those words any more).
