@@ -41,19 +41,14 @@ public sealed class KnowledgeBase(
     /// <summary>Records feedback on its own (tools and tests; a conversation records it in its turn).</summary>
     public async Task RecordFeedbackAsync(string articleId, string query, bool helpful, CancellationToken cancellationToken)
     {
-        var item = NewFeedback(articleId, query, helpful);
-        var article = await store.FindAsync(articleId, cancellationToken)
-            ?? throw new KeyNotFoundException($"There is no knowledge-base article '{articleId}'.");
-        item.ArticleId = article.Id;
-        await store.AddFeedbackAsync(item, cancellationToken);
+        var item = NewFeedback(articleId, query, helpful, personId: null);
+        await store.AddFeedbackAsync(item, cancellationToken); // says so when there is no such article
         Heard([item]);
     }
 
     public async Task RecordFeedbackAsync(ServiceDeskDbContext turn, string personId, IReadOnlyList<string> articleIds, string query, bool helpful, CancellationToken cancellationToken)
     {
-        var items = articleIds.Select(id => NewFeedback(id, query, helpful)).ToList();
-        foreach (var item in items) item.PersonId = personId;
-        var staged = await store.StageFeedbackAsync(turn, items, cancellationToken);
+        var staged = await store.StageFeedbackAsync(turn, [.. articleIds.Select(id => NewFeedback(id, query, helpful, personId))], cancellationToken);
         if (staged.Count > 0) turn.Enlist(new SavedFeedback(this, staged));
     }
 
@@ -64,8 +59,9 @@ public sealed class KnowledgeBase(
         if (indexedStamp is { } seen) indexedStamp = seen with { FeedbackCount = seen.FeedbackCount + items.Count };
     }
 
-    private KnowledgeFeedback NewFeedback(string articleId, string? query, bool helpful) => new()
+    private KnowledgeFeedback NewFeedback(string articleId, string? query, bool helpful, string? personId) => new()
     {
+        PersonId = personId,
         ArticleId = articleId,
         QueryTerms = searcher.QueryKey(query ?? "", null),
         QueryText = Truncate(query ?? "", KnowledgeFeedback.MaxQueryLength),

@@ -14,14 +14,7 @@ public sealed class EfKnowledgeStore<TContext>(IDbContextFactory<TContext> facto
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var query = db.Set<KnowledgeArticle>().AsNoTracking();
         if (publishedOnly) query = query.Where(a => a.Status == KnowledgeArticleStatus.Published);
-        var articles = await query.OrderBy(a => a.Id).ToListAsync(cancellationToken);
-        var counts = await db.Set<KnowledgeFeedback>().GroupBy(f => new { f.ArticleId, f.Helpful })
-            .Select(g => new { g.Key.ArticleId, g.Key.Helpful, Count = g.Count() })
-            .ToListAsync(cancellationToken);
-        var byArticle = articles.ToDictionary(a => a.Id, StringComparer.Ordinal);
-        foreach (var c in counts)
-            if (byArticle.TryGetValue(c.ArticleId, out var article)) Count(article, c.Helpful, c.Count);
-        return articles;
+        return await query.OrderBy(a => a.Id).ToListAsync(cancellationToken);
     }
 
     public async Task<KnowledgeArticle?> FindAsync(string id, CancellationToken cancellationToken)
@@ -32,15 +25,9 @@ public sealed class EfKnowledgeStore<TContext>(IDbContextFactory<TContext> facto
         var counts = await db.Set<KnowledgeFeedback>().Where(f => f.ArticleId == id).GroupBy(f => f.Helpful)
             .Select(g => new { Helpful = g.Key, Count = g.Count() })
             .ToListAsync(cancellationToken);
-        foreach (var c in counts) Count(article, c.Helpful, c.Count);
+        article.HelpfulCount = counts.Where(c => c.Helpful).Sum(c => c.Count);
+        article.NotHelpfulCount = counts.Where(c => !c.Helpful).Sum(c => c.Count);
         return article;
-    }
-
-    /// <summary>The helpful / not-helpful counts are the feedback rows' (not stored on the article).</summary>
-    private static void Count(KnowledgeArticle article, bool helpful, int count)
-    {
-        if (helpful) article.HelpfulCount = count;
-        else article.NotHelpfulCount = count;
     }
 
     public async Task SaveAsync(IReadOnlyCollection<KnowledgeArticle> articles, CancellationToken cancellationToken)
@@ -84,7 +71,7 @@ public sealed class EfKnowledgeStore<TContext>(IDbContextFactory<TContext> facto
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         if ((await StageFeedbackAsync(db, [feedback], cancellationToken)).Count == 0)
-            throw new KeyNotFoundException($"No article '{feedback.ArticleId}'.");
+            throw new KeyNotFoundException($"There is no knowledge-base article '{feedback.ArticleId}'.");
         await db.SaveChangesAsync(cancellationToken);
     }
 

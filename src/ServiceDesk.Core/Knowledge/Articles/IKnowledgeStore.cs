@@ -1,10 +1,14 @@
+using Microsoft.EntityFrameworkCore;
+
 namespace ServiceDesk.Core.Knowledge.Articles;
 
 /// <summary>Where articles and feedback live: the main EF Core store, or memory in tests and tools.</summary>
 public interface IKnowledgeStore
 {
+    /// <summary>The articles for the search index and export, without their helpful / not-helpful counts.</summary>
     Task<IReadOnlyList<KnowledgeArticle>> ListAsync(bool publishedOnly, CancellationToken cancellationToken);
 
+    /// <summary>One article with its helpful / not-helpful counts, counted from its feedback.</summary>
     Task<KnowledgeArticle?> FindAsync(string id, CancellationToken cancellationToken);
 
     /// <summary>Inserts or updates the articles in one transaction.</summary>
@@ -23,7 +27,7 @@ public interface IKnowledgeStore
     /// written with it or not at all; returns the items whose article exists (the others are left out). A store that
     /// is not in the main database keeps them at once.
     /// </summary>
-    Task<IReadOnlyList<KnowledgeFeedback>> StageFeedbackAsync(Microsoft.EntityFrameworkCore.DbContext unitOfWork, IReadOnlyList<KnowledgeFeedback> items, CancellationToken cancellationToken);
+    Task<IReadOnlyList<KnowledgeFeedback>> StageFeedbackAsync(DbContext unitOfWork, IReadOnlyList<KnowledgeFeedback> items, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<KnowledgeFeedback>> ListFeedbackAsync(CancellationToken cancellationToken);
 }

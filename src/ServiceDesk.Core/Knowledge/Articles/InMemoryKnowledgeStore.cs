@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+
 namespace ServiceDesk.Core.Knowledge.Articles;
 
 /// <summary>A store in memory, for tests, the benchmark and hosts without a database.</summary>
@@ -14,7 +16,7 @@ public sealed class InMemoryKnowledgeStore : IKnowledgeStore
             IReadOnlyList<KnowledgeArticle> list = articles.Values
                 .Where(a => !publishedOnly || a.IsPublished)
                 .OrderBy(a => a.Id, StringComparer.Ordinal)
-                .Select(WithCounts)
+                .Select(a => a.Clone())
                 .ToList();
             return Task.FromResult(list);
         }
@@ -55,29 +57,28 @@ public sealed class InMemoryKnowledgeStore : IKnowledgeStore
     {
         lock (gate)
         {
-            if (!articles.ContainsKey(item.ArticleId))
-            {
-                throw new KeyNotFoundException($"No article '{item.ArticleId}'.");
-            }
-            item.Id = feedback.Count + 1;
-            feedback.Add(item);
+            if (Keep([item]).Count == 0)
+                throw new KeyNotFoundException($"There is no knowledge-base article '{item.ArticleId}'.");
         }
         return Task.CompletedTask;
     }
 
     /// <summary>Keeps the feedback at once: this store is not in the unit of work's database.</summary>
-    public Task<IReadOnlyList<KnowledgeFeedback>> StageFeedbackAsync(Microsoft.EntityFrameworkCore.DbContext unitOfWork, IReadOnlyList<KnowledgeFeedback> items, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<KnowledgeFeedback>> StageFeedbackAsync(DbContext unitOfWork, IReadOnlyList<KnowledgeFeedback> items, CancellationToken cancellationToken)
     {
-        lock (gate)
+        lock (gate) return Task.FromResult(Keep(items));
+    }
+
+    /// <summary>Keeps the feedback on articles that exist, numbered (the caller holds the lock).</summary>
+    private IReadOnlyList<KnowledgeFeedback> Keep(IReadOnlyList<KnowledgeFeedback> items)
+    {
+        var kept = items.Where(f => articles.ContainsKey(f.ArticleId)).ToList();
+        foreach (var item in kept)
         {
-            var kept = items.Where(f => articles.ContainsKey(f.ArticleId)).ToList();
-            foreach (var item in kept)
-            {
-                item.Id = feedback.Count + 1;
-                feedback.Add(item);
-            }
-            return Task.FromResult<IReadOnlyList<KnowledgeFeedback>>(kept);
+            item.Id = feedback.Count + 1;
+            feedback.Add(item);
         }
+        return kept;
     }
 
     /// <summary>A copy with the helpful / not-helpful counts of its feedback (the caller holds the lock).</summary>

@@ -25,10 +25,10 @@ public sealed class KnowledgeArticle
     /// <summary>The ticket key the article was drafted from (SD-12), if any.</summary>
     public string? SourceTicket { get; set; }
 
-    /// <summary>"Solved it" answers: counted from the feedback when the article is read, not stored with it.</summary>
+    /// <summary>"Solved it" answers: counted from its feedback by <see cref="IKnowledgeStore.FindAsync"/>, not stored with it.</summary>
     public int HelpfulCount { get; set; }
 
-    /// <summary>"Not that" answers: counted from the feedback when the article is read, not stored with it.</summary>
+    /// <summary>"Not that" answers: counted from its feedback by <see cref="IKnowledgeStore.FindAsync"/>, not stored with it.</summary>
     public int NotHelpfulCount { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }
