@@ -14,15 +14,8 @@ public sealed class FeedbackCounts : Migration
 {
     protected override void Up(MigrationBuilder m)
     {
-        foreach (var column in new[] { "HelpfulCount", "NotHelpfulCount" })
-        {
-            // EF rebuilds a SQLite table to drop a column, which needs a model these hand-written migrations do not
-            // carry; SQLite itself drops an unindexed column since 3.35
-            if (m.ActiveProvider == "Microsoft.EntityFrameworkCore.Sqlite")
-                m.Sql($"ALTER TABLE \"kb_articles\" DROP COLUMN \"{column}\";");
-            else
-                m.DropColumn(column, "kb_articles");
-        }
+        m.DropPlainColumn("HelpfulCount", "kb_articles");
+        m.DropPlainColumn("NotHelpfulCount", "kb_articles");
     }
 
     protected override void Down(MigrationBuilder m)

@@ -21,10 +21,6 @@ public sealed class FeedbackPerson : Migration
     protected override void Down(MigrationBuilder m)
     {
         m.DropIndex("IX_kb_feedback_PersonId", "kb_feedback");
-        // SQLite: see FeedbackCounts
-        if (m.ActiveProvider == "Microsoft.EntityFrameworkCore.Sqlite")
-            m.Sql("ALTER TABLE \"kb_feedback\" DROP COLUMN \"PersonId\";");
-        else
-            m.DropColumn("PersonId", "kb_feedback");
+        m.DropPlainColumn("PersonId", "kb_feedback");
     }
 }
