@@ -27,9 +27,12 @@ internal sealed class RoomCursor
 
     public async Task LoadAsync(ServiceDeskDbContext db, string room, CancellationToken ct)
     {
-        var position = await ReadPositionAsync(db, room, ct);
-        LastSequence = position.LastSequence;
-        LastUserActivityId = position.LastUserActivityId;
+        Load(await ReadPositionAsync(db, room, ct));
+    }
+
+    private void Load(RoomPosition position)
+    {
+        (LastSequence, LastUserActivityId) = (position.LastSequence, position.LastUserActivityId);
         _tail = [];
         Loaded = true;
     }
@@ -45,10 +48,7 @@ internal sealed class RoomCursor
         if (Loaded || !Gate.Wait(0)) return;
         try
         {
-            if (Loaded) return;
-            (LastSequence, LastUserActivityId) = (position.LastSequence, position.LastUserActivityId);
-            _tail = [];
-            Loaded = true;
+            if (!Loaded) Load(position);
         }
         finally
         {
