@@ -18,19 +18,8 @@ public sealed class KnowledgeFeedbackCountTests
     private const int People = 40;
 
     [Fact]
-    public async Task Feedback_when_many_answer_at_once_on_sqlite_counts_every_answer()
-    {
-        var data = Directory.CreateTempSubdirectory("sd-kb-counts-").FullName;
-        try
-        {
-            await CountsEveryAnswerAsync(new ServiceDeskOptions { DataDirectory = data });
-        }
-        finally
-        {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            Directory.Delete(data, recursive: true);
-        }
-    }
+    public Task Feedback_when_many_answer_at_once_on_sqlite_counts_every_answer() =>
+        OnSqliteFileAsync(CountsEveryAnswerAsync);
 
     [PostgresFact]
     public async Task Feedback_when_many_answer_at_once_on_postgres_counts_every_answer()
@@ -47,44 +36,41 @@ public sealed class KnowledgeFeedbackCountTests
     }
 
     [Fact]
-    public async Task Save_when_the_article_is_edited_from_an_older_copy_keeps_the_counters()
+    public Task Save_when_the_article_is_edited_from_an_older_copy_keeps_the_counters() => OnSqliteFileAsync(async options =>
     {
-        var data = Directory.CreateTempSubdirectory("sd-kb-counts-").FullName;
-        try
-        {
-            var store = await StoreAsync(new ServiceDeskOptions { DataDirectory = data });
-            var article = KnowledgeTestArticles.Article("vpn-en", "en", "VPN does not connect", "Restart the client.", "vpn");
-            await store.SaveAsync([article], default);
-            var older = (await store.FindAsync("vpn-en", default))!;
-            await store.AddFeedbackAsync(Feedback(helpful: true), default);
-            await store.AddFeedbackAsync(Feedback(helpful: false), default);
+        var store = await StoreAsync(options);
+        var article = KnowledgeTestArticles.Article("vpn-en", "en", "VPN does not connect", "Restart the client.", "vpn");
+        await store.SaveAsync([article], default);
+        var older = (await store.FindAsync("vpn-en", default))!;
+        await store.AddFeedbackAsync(Feedback(helpful: true), default);
+        await store.AddFeedbackAsync(Feedback(helpful: false), default);
 
-            older.Body = "Restart the client and sign in again.";
-            await store.SaveAsync([older], default);
+        older.Body = "Restart the client and sign in again.";
+        await store.SaveAsync([older], default);
 
-            var stored = (await store.FindAsync("vpn-en", default))!;
-            Assert.Equal("Restart the client and sign in again.", stored.Body);
-            Assert.Equal((1, 1), (stored.HelpfulCount, stored.NotHelpfulCount));
-        }
-        finally
-        {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            Directory.Delete(data, recursive: true);
-        }
-    }
+        var stored = (await store.FindAsync("vpn-en", default))!;
+        Assert.Equal("Restart the client and sign in again.", stored.Body);
+        Assert.Equal((1, 1), (stored.HelpfulCount, stored.NotHelpfulCount));
+    });
 
     [Fact]
-    public async Task Feedback_when_the_article_is_unknown_says_so_and_stores_nothing()
+    public Task Feedback_when_the_article_is_unknown_says_so_and_stores_nothing() => OnSqliteFileAsync(async options =>
+    {
+        var store = await StoreAsync(options);
+
+        var e = await Assert.ThrowsAsync<KeyNotFoundException>(() => store.AddFeedbackAsync(Feedback(helpful: true), default));
+
+        Assert.Contains("vpn-en", e.Message);
+        Assert.Empty(await store.ListFeedbackAsync(default));
+    });
+
+    /// <summary>Runs <paramref name="test"/> on a SQLite store in a fresh data directory, with the service's settings.</summary>
+    private static async Task OnSqliteFileAsync(Func<ServiceDeskOptions, Task> test)
     {
         var data = Directory.CreateTempSubdirectory("sd-kb-counts-").FullName;
         try
         {
-            var store = await StoreAsync(new ServiceDeskOptions { DataDirectory = data });
-
-            var e = await Assert.ThrowsAsync<KeyNotFoundException>(() => store.AddFeedbackAsync(Feedback(helpful: true), default));
-
-            Assert.Contains("vpn-en", e.Message);
-            Assert.Empty(await store.ListFeedbackAsync(default));
+            await test(new ServiceDeskOptions { DataDirectory = data });
         }
         finally
         {
