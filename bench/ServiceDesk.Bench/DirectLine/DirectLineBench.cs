@@ -49,6 +49,8 @@ public static class DirectLineBench
                 Console.WriteLine($"service log: {service.Log.Errors} error and {service.Log.Warnings} warning entries");
                 foreach (var kind in service.Log.TopErrors(3))
                     Console.WriteLine("  " + kind);
+                if (service.Log.Errors > 0)
+                    Console.WriteLine("the first error entry:\n" + service.Log.FirstError());
                 if (code != 0)
                     Console.WriteLine(service.Log.Tail(40));
             }

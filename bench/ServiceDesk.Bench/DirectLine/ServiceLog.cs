@@ -6,7 +6,9 @@ public sealed class ServiceLog
     private readonly Queue<string> _tail = new();
     private readonly Lock _gate = new();
     private readonly Dictionary<string, int> _errorKinds = new(StringComparer.Ordinal);
+    private readonly List<string> _firstError = [];
     private bool _nextIsErrorText;
+    private bool _inFirstError;
 
     public int Errors { get; private set; }
 
@@ -26,8 +28,18 @@ public sealed class ServiceLog
                 _nextIsErrorText = false;
             }
 
+            var levelLine = line.Length > 5 && line[4] == ':' && !char.IsWhiteSpace(line[0]);
+            if (levelLine)
+                _inFirstError = false;
+            if (_inFirstError && _firstError.Count < 60)
+                _firstError.Add(line);
             if (line.StartsWith("fail:", StringComparison.Ordinal) || line.StartsWith("crit:", StringComparison.Ordinal))
             {
+                if (Errors == 0)
+                {
+                    _inFirstError = true;
+                    _firstError.Add(line);
+                }
                 Errors++;
                 _nextIsErrorText = true;
             }
@@ -44,6 +56,13 @@ public sealed class ServiceLog
     {
         lock (_gate)
             return _errorKinds.OrderByDescending(e => e.Value).Take(count).Select(e => $"{e.Value} × {e.Key}").ToList();
+    }
+
+    /// <summary>The first error entry, whole (up to 60 lines): its exception and stack.</summary>
+    public string FirstError()
+    {
+        lock (_gate)
+            return string.Join('\n', _firstError);
     }
 
     public string Tail(int lines)

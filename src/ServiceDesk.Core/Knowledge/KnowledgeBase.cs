@@ -133,14 +133,14 @@ public sealed class KnowledgeBase(
             if (!force && indexedStamp is { } seen && seen with { FeedbackCount = stamp.FeedbackCount } == stamp)
             {
                 // only feedback changed (another replica recorded some): reload it, the index stays
-                feedback.Replace(await store.ListFeedbackAsync(cancellationToken));
+                feedback.Replace(await store.ListFeedbackTalliesAsync(cancellationToken));
                 indexedStamp = stamp;
                 return false;
             }
             var articles = await store.ListAsync(publishedOnly: true, cancellationToken);
-            var feedbackItems = await store.ListFeedbackAsync(cancellationToken);
+            var feedbackTallies = await store.ListFeedbackTalliesAsync(cancellationToken);
             index.Rebuild(articles);
-            feedback.Replace(feedbackItems);
+            feedback.Replace(feedbackTallies);
             indexedStamp = stamp;
             return true;
         }

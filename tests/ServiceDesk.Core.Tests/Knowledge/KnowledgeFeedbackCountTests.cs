@@ -88,7 +88,7 @@ public sealed class KnowledgeFeedbackCountTests
         var answers = Enumerable.Range(0, People).Select(i => Task.Run(async () =>
         {
             start.Wait();
-            await store.AddFeedbackAsync(Feedback(helpful: i % 4 == 0), default);
+            await store.AddFeedbackAsync(Feedback(helpful: i % 4 == 0, queryTerms: i % 2 == 0 ? "vpn" : "connect vpn"), default);
         })).ToList();
         start.Set();
         await Task.WhenAll(answers);
@@ -96,6 +96,9 @@ public sealed class KnowledgeFeedbackCountTests
         var stored = (await store.FindAsync("vpn-en", default))!;
         Assert.Equal(People, (await store.ListFeedbackAsync(default)).Count);
         Assert.Equal((People / 4, People - People / 4), (stored.HelpfulCount, stored.NotHelpfulCount));
+        // the search's ranking loads one tally per article and query, not every answer
+        var tallies = (await store.ListFeedbackTalliesAsync(default)).OrderBy(t => t.QueryTerms, StringComparer.Ordinal);
+        Assert.Equal([new FeedbackTally("vpn-en", "connect vpn", 0, People / 2), new FeedbackTally("vpn-en", "vpn", People / 4, People / 4)], tallies);
     }
 
     private static async Task<EfKnowledgeStore<ServiceDeskDbContext>> StoreAsync(ServiceDeskOptions options)
@@ -107,6 +110,6 @@ public sealed class KnowledgeFeedbackCountTests
         return new EfKnowledgeStore<ServiceDeskDbContext>(factory);
     }
 
-    private static KnowledgeFeedback Feedback(bool helpful) =>
-        new() { ArticleId = "vpn-en", QueryTerms = "vpn", QueryText = "vpn does not connect", Helpful = helpful, CreatedAt = DateTimeOffset.UnixEpoch };
+    private static KnowledgeFeedback Feedback(bool helpful, string queryTerms = "vpn") =>
+        new() { ArticleId = "vpn-en", QueryTerms = queryTerms, QueryText = "vpn does not connect", Helpful = helpful, CreatedAt = DateTimeOffset.UnixEpoch };
 }

@@ -91,4 +91,13 @@ public sealed class EfKnowledgeStore<TContext>(IDbContextFactory<TContext> facto
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         return await db.Set<KnowledgeFeedback>().AsNoTracking().OrderBy(f => f.Id).ToListAsync(cancellationToken);
     }
+
+    public async Task<IReadOnlyList<FeedbackTally>> ListFeedbackTalliesAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        return await db.Set<KnowledgeFeedback>()
+            .GroupBy(f => new { f.ArticleId, f.QueryTerms })
+            .Select(g => new FeedbackTally(g.Key.ArticleId, g.Key.QueryTerms, g.Count(f => f.Helpful), g.Count(f => !f.Helpful)))
+            .ToListAsync(cancellationToken);
+    }
 }

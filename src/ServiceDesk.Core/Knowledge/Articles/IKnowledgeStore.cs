@@ -30,6 +30,9 @@ public interface IKnowledgeStore
     Task<IReadOnlyList<KnowledgeFeedback>> StageFeedbackAsync(DbContext unitOfWork, IReadOnlyList<KnowledgeFeedback> items, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<KnowledgeFeedback>> ListFeedbackAsync(CancellationToken cancellationToken);
+
+    /// <summary>The feedback counted per article and query: what the search's ranking needs, one row per distinct query.</summary>
+    Task<IReadOnlyList<FeedbackTally>> ListFeedbackTalliesAsync(CancellationToken cancellationToken);
 }
 
 public readonly record struct KnowledgeStoreStamp(int Count, DateTimeOffset? LastUpdated, long FeedbackCount);

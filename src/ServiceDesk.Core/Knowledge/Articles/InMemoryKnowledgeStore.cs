@@ -94,4 +94,16 @@ public sealed class InMemoryKnowledgeStore : IKnowledgeStore
     {
         lock (gate) return Task.FromResult<IReadOnlyList<KnowledgeFeedback>>([.. feedback]);
     }
+
+    public Task<IReadOnlyList<FeedbackTally>> ListFeedbackTalliesAsync(CancellationToken cancellationToken)
+    {
+        lock (gate)
+        {
+            IReadOnlyList<FeedbackTally> tallies = feedback
+                .GroupBy(f => (f.ArticleId, f.QueryTerms))
+                .Select(g => new FeedbackTally(g.Key.ArticleId, g.Key.QueryTerms, g.Count(f => f.Helpful), g.Count(f => !f.Helpful)))
+                .ToList();
+            return Task.FromResult(tallies);
+        }
+    }
 }
