@@ -26,5 +26,11 @@ public sealed class ConversationState
 
     public DateTimeOffset UpdatedAt { get; set; }
 
+    /// <summary>
+    /// Raised by every save: two turns of one conversation that overlap (a double click, two browser tabs) cannot both
+    /// write the state they read; the later one runs again on the state the earlier one left.
+    /// </summary>
+    public int Version { get; set; }
+
     public static string KeyOf(string channel, string conversationId, string senderId) => $"{channel}:{conversationId}:{senderId}";
 }

@@ -184,5 +184,7 @@ public sealed class ServiceDeskDbContext(DbContextOptions<ServiceDeskDbContext> 
     {
         foreach (var entry in ChangeTracker.Entries<Ticket>().Where(e => e.State == EntityState.Modified))
             entry.Entity.Version++;
+        foreach (var entry in ChangeTracker.Entries<ConversationState>().Where(e => e.State == EntityState.Modified))
+            entry.Entity.Version++;
     }
 }

@@ -10,5 +10,6 @@ internal sealed class ConversationStateConfiguration : IEntityTypeConfiguration<
     {
         b.ToTable("conversations");
         b.HasKey(c => c.Id);
+        b.Property(c => c.Version).IsConcurrencyToken();
     }
 }
