@@ -90,11 +90,12 @@ public sealed class ConversationEngine(
         if (alongside is not null) db.Enlist(alongside);
         // one connection for the whole turn: opened per query, each open re-registers the provider's SQL functions
         await db.Database.OpenConnectionAsync(ct);
-        if (await _queries.IsProcessed(db, message.Channel, message.MessageId, ct))
+        var person = people.Resolve(message.SenderIdentity, message.SenderName);
+        var key = ConversationState.KeyOf(message.Channel, message.ConversationId, message.SenderId);
+        var (processed, profile, state) = await _queries.StartAsync(db, message.Channel, message.MessageId, person.Id, key, ct);
+        if (processed)
             return TurnResult.DuplicateMessage;
 
-        var person = people.Resolve(message.SenderIdentity, message.SenderName);
-        var profile = await _queries.Profile(db, person.Id, ct);
         if (profile is null)
         {
             profile = new PersonProfile { PersonId = person.Id, Language = person.Language };
@@ -107,8 +108,6 @@ public sealed class ConversationEngine(
             profile.Unreachable = false;
         }
 
-        var key = ConversationState.KeyOf(message.Channel, message.ConversationId, message.SenderId);
-        var state = await _queries.Conversation(db, key, ct);
         if (state is null)
         {
             state = new ConversationState { Id = key, Channel = message.Channel, ConversationId = message.ConversationId, PersonId = person.Id };

@@ -82,7 +82,7 @@ public sealed partial class ConversationOverlapTests
     /// <summary>Once armed, holds the first two reads of a conversation's state until both have been made.</summary>
     private sealed partial class OverlappingConversationReads : DbCommandInterceptor
     {
-        [GeneratedRegex("FROM \"?conversations\"? ", RegexOptions.IgnoreCase)]
+        [GeneratedRegex("(FROM|JOIN) \"?conversations\"? ", RegexOptions.IgnoreCase)]
         private static partial Regex ConversationRead();
 
         private readonly TaskCompletionSource _both = new(TaskCreationOptions.RunContinuationsAsynchronously);
