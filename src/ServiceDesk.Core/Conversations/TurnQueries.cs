@@ -29,7 +29,8 @@ internal sealed class TurnQueries
         LEFT JOIN "conversations" AS c ON c."Id" = {3}
         """;
 
-    private RawSqlCommand? _start; // built once: the same command text and parameter names every turn
+    // the SQL text and parameters, built once; the command is made per turn (an EF Core command keeps per-execution state)
+    private RawSqlCommand? _start;
 
     public readonly Func<ServiceDeskDbContext, string, string, CancellationToken, Task<bool>> IsProcessed =
         EF.CompileAsyncQuery((ServiceDeskDbContext db, string channel, string messageId, CancellationToken _) =>
@@ -40,7 +41,10 @@ internal sealed class TurnQueries
         CancellationToken ct)
     {
         // through EF's command pipeline (not a bare DbCommand), so that its logging and interceptors see it like any query
-        var start = _start ??= BuildStart(db);
+        var template = _start ??= BuildStart(db);
+        var builder = db.GetService<IRelationalCommandBuilderFactory>().Create().Append(template.RelationalCommand.CommandText);
+        foreach (var parameter in template.RelationalCommand.Parameters) builder.AddParameter(parameter);
+        var command = builder.Build();
         var parameters = new Dictionary<string, object?>(4)
         {
             ["p0"] = channel,
@@ -53,7 +57,7 @@ internal sealed class TurnQueries
         bool processed;
         var execution = new RelationalCommandParameterObject(db.GetService<IRelationalConnection>(), parameters, null, db,
             db.GetService<IRelationalCommandDiagnosticsLogger>());
-        await using (var reader = await start.RelationalCommand.ExecuteReaderAsync(execution, ct))
+        await using (var reader = await command.ExecuteReaderAsync(execution, ct))
         {
             var row = reader.DbDataReader;
             if (!await row.ReadAsync(ct)) throw new InvalidOperationException("The turn's start query returned no row.");

@@ -50,6 +50,36 @@ public sealed class TurnQueriesTests
         Assert.Empty(db.ChangeTracker.Entries());
     }
 
+    [Fact]
+    public async Task Start_when_many_turns_start_at_once_gives_each_its_own_answer()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"sd-turn-start-{Guid.NewGuid():N}.db");
+        try
+        {
+            using var store = new SqliteTestStore(file);
+            await using (var db = store.CreateDbContext())
+            {
+                db.AddRange(Enumerable.Range(0, 8).Select(i => new PersonProfile { PersonId = $"p{i}", Language = i % 2 == 0 ? "en" : "pl", UpdatedAt = Written }));
+                await db.SaveChangesAsync();
+            }
+            var queries = new TurnQueries();
+
+            var starts = await Task.WhenAll(Enumerable.Range(0, 400).Select(i => Task.Run(async () =>
+            {
+                await using var db = store.CreateDbContext();
+                await db.Database.OpenConnectionAsync();
+                var start = await queries.StartAsync(db, "test", $"m{i}", $"p{i % 8}", $"test:c{i}:p{i % 8}", default);
+                return (i, start.Profile?.Language);
+            })));
+
+            Assert.All(starts, s => Assert.Equal(s.i % 2 == 0 ? "en" : "pl", s.Language));
+        }
+        finally
+        {
+            foreach (var path in new[] { file, file + "-wal", file + "-shm" }) File.Delete(path);
+        }
+    }
+
     private static async Task ReadsEveryPropertyAsync(Func<ServiceDeskDbContext> open)
     {
         var profile = new PersonProfile
