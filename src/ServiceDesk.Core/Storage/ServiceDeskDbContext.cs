@@ -46,11 +46,26 @@ public sealed class ServiceDeskDbContext(DbContextOptions<ServiceDeskDbContext> 
     private readonly List<ISaveParticipant> _participants = [];
     private StoreDeliveredChannels? _storeDeliveredChannels;
     private bool _holdsWriteGate; // inside RunWriteTransactionAsync on SQLite: this unit already holds the write gate
+    private SqliteWriter? _writer;
+    private bool _writerResolved;
 
     /// <summary>The application's store-delivered channels (none when the context was built outside the application).</summary>
     public StoreDeliveredChannels StoreDeliveredChannels => _storeDeliveredChannels ??=
         this.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider?.GetService<StoreDeliveredChannels>()
         ?? StoreDeliveredChannels.None;
+
+    /// <summary>The application's SQLite writer, when this unit of work's saves can go through it (else null).</summary>
+    private SqliteWriter? Writer
+    {
+        get
+        {
+            if (_writerResolved) return _writer;
+            var writer = this.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider?.GetService<SqliteWriter>();
+            _writer = writer is not null && writer.Serves(this) ? writer : null;
+            _writerResolved = true;
+            return _writer;
+        }
+    }
 
     /// <summary>Has <paramref name="participant"/> take part in this context's next save (see <see cref="ISaveParticipant"/>).</summary>
     public void Enlist(ISaveParticipant participant) => _participants.Add(participant);
@@ -75,6 +90,21 @@ public sealed class ServiceDeskDbContext(DbContextOptions<ServiceDeskDbContext> 
         ChangeTracker.DetectChanges();
         var detect = ChangeTracker.AutoDetectChangesEnabled;
         var gate = SqliteWriteGate.For(Database.GetConnectionString() ?? "");
+        if (Database.CurrentTransaction is null && Writer is { } writer) // a transaction the caller began stays on its connection
+        {
+            return await gate.RunAsync(async () =>
+            {
+                ChangeTracker.AutoDetectChangesEnabled = false; // just done; participants only add entities
+                try
+                {
+                    return await writer.RunAsync(this, () => SaveWithParticipantsAsync(acceptAllChangesOnSuccess, cancellationToken), cancellationToken);
+                }
+                finally
+                {
+                    ChangeTracker.AutoDetectChangesEnabled = detect;
+                }
+            }, cancellationToken);
+        }
         // the connection is taken from the pool before queueing: opening it is a fifth of a save's work
         var opened = Database.GetDbConnection().State != System.Data.ConnectionState.Open;
         if (opened) await Database.OpenConnectionAsync(cancellationToken);
@@ -107,11 +137,14 @@ public sealed class ServiceDeskDbContext(DbContextOptions<ServiceDeskDbContext> 
     public async Task<T> ExecuteWriteAsync<T>(Func<CancellationToken, Task<T>> write, CancellationToken cancellationToken = default)
     {
         if (!Database.IsSqlite() || _holdsWriteGate) return await write(cancellationToken);
+        var gate = SqliteWriteGate.For(Database.GetConnectionString() ?? "");
+        if (Database.CurrentTransaction is null && Writer is { } writer) // all writes on the writer: another's would cool its cache
+            return await gate.RunAsync(() => writer.RunAsync(this, () => write(cancellationToken), cancellationToken), cancellationToken);
         var opened = Database.GetDbConnection().State != System.Data.ConnectionState.Open;
         if (opened) await Database.OpenConnectionAsync(cancellationToken);
         try
         {
-            return await SqliteWriteGate.For(Database.GetConnectionString() ?? "").RunAsync(() => write(cancellationToken), cancellationToken);
+            return await gate.RunAsync(() => write(cancellationToken), cancellationToken);
         }
         finally
         {

@@ -15,7 +15,7 @@ internal sealed class SqlitePragmas : DbConnectionInterceptor
 {
     public static SqlitePragmas Instance { get; } = new();
 
-    private const string Sql = "PRAGMA busy_timeout = 30000; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA wal_autocheckpoint = 10000;";
+    internal const string Sql = "PRAGMA busy_timeout = 30000; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA wal_autocheckpoint = 10000;";
 
     private readonly ConditionalWeakTable<object, object> _configured = [];
 

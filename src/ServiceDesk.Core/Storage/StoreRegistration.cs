@@ -19,6 +19,7 @@ public static class StoreRegistration
         });
         services.AddSingleton<DatabaseInitializer>();
         services.AddSingleton<SqliteCheckpointer>();
+        services.AddSingleton<SqliteWriter>();
         services.AddSingleton<StoreBackup>();
         return services;
     }
@@ -28,7 +29,7 @@ public static class StoreRegistration
         if (options.Database.Provider == "Postgres")
             db.UseNpgsql(options.Database.ConnectionString);
         else
-            db.UseSqlite(SqliteConnectionString(options)).AddInterceptors(SqlitePragmas.Instance);
+            db.UseSqlite(SqliteConnectionString(options)).AddInterceptors(SqlitePragmas.Instance, SqliteWriterCommands.Instance);
         // Migrations are written by hand (no design-time tooling here); a test checks that they match the model.
         db.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
     }
