@@ -24,7 +24,11 @@ public sealed class SqliteWriter(IOptions<ServiceDeskOptions> options) : IDispos
     private readonly string _connectionString = StoreRegistration.SqliteConnectionString(options.Value);
     private readonly Dictionary<string, Stack<SqliteCommand>> _kept = new(StringComparer.Ordinal);
     private int _keptCount;
+    private int _compiled;
     private SqliteConnection? _connection;
+
+    /// <summary>How many commands the writer has made (each compiles its SQL once): a save of a shape seen before makes none.</summary>
+    public int CommandsMade => Volatile.Read(ref _compiled);
 
     /// <summary>The writer whose connection <paramref name="connection"/> is, if any (for <see cref="SqliteWriterCommands"/>).</summary>
     internal static SqliteWriter? Of(DbConnection? connection) =>
@@ -66,6 +70,7 @@ public sealed class SqliteWriter(IOptions<ServiceDeskOptions> options) : IDispos
     internal (SqliteCommand Command, bool Kept) Rent(SqliteConnection connection, string sql)
     {
         if (_kept.TryGetValue(sql, out var stack) && stack.TryPop(out var command)) return (command, true);
+        Interlocked.Increment(ref _compiled);
         var fresh = connection.CreateCommand();
         fresh.CommandText = sql;
         if (_keptCount >= MaxKeptStatements) return (fresh, false);
