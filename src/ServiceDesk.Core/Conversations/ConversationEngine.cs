@@ -88,8 +88,9 @@ public sealed class ConversationEngine(
         var now = clock.GetUtcNow();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (alongside is not null) db.Enlist(alongside);
-        // one connection for the whole turn: opened per query, each open re-registers the provider's SQL functions
-        await db.Database.OpenConnectionAsync(ct);
+        // one connection for the whole turn: opened per query, each open re-registers the provider's SQL functions (on
+        // SQLite the turn starts and saves through the writer's connection, and most turns read nothing else)
+        if (!db.ReadsThroughWriter) await db.Database.OpenConnectionAsync(ct);
         var person = people.Resolve(message.SenderIdentity, message.SenderName);
         var key = ConversationState.KeyOf(message.Channel, message.ConversationId, message.SenderId);
         var (processed, profile, state) = await _queries.StartAsync(db, message.Channel, message.MessageId, person.Id, key, ct);

@@ -36,8 +36,12 @@ internal sealed class TurnQueries
         EF.CompileAsyncQuery((ServiceDeskDbContext db, string channel, string messageId, CancellationToken _) =>
             db.ProcessedMessages.Any(p => p.Channel == channel && p.MessageId == messageId));
 
-    /// <summary>What a turn starts from; <paramref name="db"/>'s connection is open and has no transaction.</summary>
-    public async Task<TurnStart> StartAsync(ServiceDeskDbContext db, string channel, string messageId, string personId, string conversationKey,
+    /// <summary>What a turn starts from (on SQLite read through the writer's warm connection); <paramref name="db"/> has no transaction.</summary>
+    public Task<TurnStart> StartAsync(ServiceDeskDbContext db, string channel, string messageId, string personId, string conversationKey,
+        CancellationToken ct) =>
+        db.ReadThroughWriterAsync(c => ReadStartAsync(db, channel, messageId, personId, conversationKey, c), ct);
+
+    private async Task<TurnStart> ReadStartAsync(ServiceDeskDbContext db, string channel, string messageId, string personId, string conversationKey,
         CancellationToken ct)
     {
         // through EF's command pipeline (not a bare DbCommand), so that its logging and interceptors see it like any query

@@ -153,6 +153,25 @@ public sealed class ServiceDeskDbContext(DbContextOptions<ServiceDeskDbContext> 
     }
 
     /// <summary>
+    /// Whether this unit of work reads through <see cref="ReadThroughWriterAsync{T}"/> (SQLite with the application's
+    /// writer): then it need not open a connection of its own for a turn.
+    /// </summary>
+    public bool ReadsThroughWriter => Database.IsSqlite() && !_holdsWriteGate && Writer is not null;
+
+    /// <summary>
+    /// Runs a short read on the writer's connection, in the write gate's queue: every commit of this process went through
+    /// that connection, so its page cache is valid and its compiled statements kept, where a pooled connection reads
+    /// every page it needs from the file again after any write. Elsewhere (PostgreSQL, no writer, inside a write) it just
+    /// runs <paramref name="read"/> on this unit's connection.
+    /// </summary>
+    public async Task<T> ReadThroughWriterAsync<T>(Func<CancellationToken, Task<T>> read, CancellationToken cancellationToken = default)
+    {
+        if (!ReadsThroughWriter || Database.CurrentTransaction is not null || Writer is not { } writer) return await read(cancellationToken);
+        var gate = SqliteWriteGate.For(Database.GetConnectionString() ?? "");
+        return await gate.RunAsync(() => writer.RunAsync(this, () => read(cancellationToken), cancellationToken), cancellationToken);
+    }
+
+    /// <summary>
     /// Runs a unit of work that opens its own transaction and reads before it writes (the SLA monitor's batch). On SQLite
     /// the whole unit holds the write gate, and its saves and <see cref="ExecuteWriteAsync{T}"/> calls pass through: its
     /// transaction takes SQLite's write lock at BEGIN, so a save that queued at the gate meanwhile would hold the gate
