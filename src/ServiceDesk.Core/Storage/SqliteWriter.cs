@@ -30,6 +30,9 @@ public sealed class SqliteWriter(IOptions<ServiceDeskOptions> options) : IDispos
     /// <summary>How many commands the writer has made (each compiles its SQL once): a save of a shape seen before makes none.</summary>
     public int CommandsMade => Volatile.Read(ref _compiled);
 
+    /// <summary>The SQL of the statements the writer keeps compiled (for tests and diagnostics; call inside the write gate).</summary>
+    internal IReadOnlyCollection<string> KeptSql => _kept.Keys;
+
     /// <summary>The writer whose connection <paramref name="connection"/> is, if any (for <see cref="SqliteWriterCommands"/>).</summary>
     internal static SqliteWriter? Of(DbConnection? connection) =>
         connection is not null && Writers.TryGetValue(connection, out var writer) ? writer : null;

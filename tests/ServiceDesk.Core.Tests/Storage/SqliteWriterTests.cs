@@ -72,6 +72,17 @@ public sealed class SqliteWriterTests
         Assert.Equal(["m2"], await db.ProcessedMessages.Select(p => p.MessageId).ToListAsync());
     }
 
+    [Fact]
+    public async Task Turn_when_the_store_is_sqlite_reads_its_start_through_the_writer()
+    {
+        await using var desk = await TestDesk.StartAsync();
+
+        await desk.SendAsync("alice", "alice", "help");
+        await desk.SendAsync("alice", "alice", "help");
+
+        Assert.Contains(desk.Get<SqliteWriter>().KeptSql, sql => sql.Contains("LEFT JOIN \"conversations\"", StringComparison.Ordinal));
+    }
+
     private static async Task SaveAsync(TestDesk desk, string messageId)
     {
         await using var db = await desk.Get<IDbContextFactory<ServiceDeskDbContext>>().CreateDbContextAsync();
