@@ -93,7 +93,7 @@ public sealed class ConversationEngine(
         if (!db.ReadsThroughWriter) await db.Database.OpenConnectionAsync(ct);
         var person = people.Resolve(message.SenderIdentity, message.SenderName);
         var key = ConversationState.KeyOf(message.Channel, message.ConversationId, message.SenderId);
-        var (processed, profile, state) = await _queries.StartAsync(db, message.Channel, message.MessageId, person.Id, key, ct);
+        var (processed, profile, state, waitingTicketId) = await _queries.StartAsync(db, message.Channel, message.MessageId, person.Id, key, ct);
         if (processed)
             return TurnResult.DuplicateMessage;
 
@@ -116,7 +116,7 @@ public sealed class ConversationEngine(
         }
         state.Language ??= profile.Language ?? LocaleLanguage.FromLocale(message.Locale);
 
-        var ctx = new TurnContext(db, message, person, profile, state, texts, people, _options, now);
+        var ctx = new TurnContext(db, message, person, profile, state, texts, people, _options, now) { WaitingTicketId = waitingTicketId };
         if (state.Dialog is not null && now - state.UpdatedAt > _options.ConversationIdleTimeout)
         {
             PendingCommand.Clear(state);

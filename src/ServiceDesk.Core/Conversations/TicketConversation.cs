@@ -17,10 +17,9 @@ public static class TicketConversation
         if (m.ThreadId is { } thread)
             ticketId = await ctx.Db.TicketThreads.Where(x => x.Channel == m.Channel && x.ConversationId == m.ConversationId && x.ThreadId == thread)
                 .Select(x => (long?)x.TicketId).FirstOrDefaultAsync(ct);
-        // Runs before every new intake and usually finds nothing: a seek on the requester index, no ticket loaded.
+        // the requester's newest ticket waiting for them came with the turn's start (usually none)
         if (ticketId is null && m.IsPrivate && ctx.State.Dialog is null)
-            ticketId = await ctx.Db.Tickets.Where(t => t.RequesterId == ctx.Person.Id && t.Status == TicketStatus.WaitingForUser)
-                .OrderByDescending(t => t.UpdatedAt).Select(t => (long?)t.Id).FirstOrDefaultAsync(ct);
+            ticketId = ctx.WaitingTicketId;
         if (ticketId is null) return false;
         var ticket = await ctx.Db.Tickets.Include(t => t.Events.OrderBy(e => e.Id)).FirstOrDefaultAsync(t => t.Id == ticketId, ct);
         if (ticket is null) return false;

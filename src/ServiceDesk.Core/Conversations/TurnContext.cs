@@ -36,6 +36,9 @@ public sealed class TurnContext(
 
     public ConversationState State { get; } = state;
 
+    /// <summary>The person's newest ticket waiting for their answer when the turn started (read with the turn's start).</summary>
+    public long? WaitingTicketId { get; init; }
+
     public TextCatalog Texts { get; } = texts;
 
     public PeopleDirectory People { get; } = people;

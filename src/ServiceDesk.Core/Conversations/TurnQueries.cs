@@ -16,14 +16,16 @@ namespace ServiceDesk.Core.Conversations;
 internal sealed class TurnQueries
 {
     /// <summary>
-    /// Whether the message was handled, the person's profile and the conversation's state in one statement (the same SQL
+    /// Whether the message was handled, the person's profile, the conversation's state and the person's newest ticket
+    /// that waits for their answer (a seek on the requester index), in one statement (the same SQL
     /// on SQLite and PostgreSQL): one round trip and one read transaction instead of three. The entities come back
     /// attached, as a tracking query would leave them.
     /// </summary>
     private const string StartSql = """
         SELECT EXISTS (SELECT 1 FROM "processed_messages" WHERE "Channel" = {0} AND "MessageId" = {1}),
                p."PersonId", p."Language", p."PrivateChannel", p."PrivateConversationId", p."Unreachable", p."UpdatedAt",
-               c."Id", c."Channel", c."ConversationId", c."PersonId", c."Language", c."Dialog", c."Step", c."Data", c."UpdatedAt", c."Version"
+               c."Id", c."Channel", c."ConversationId", c."PersonId", c."Language", c."Dialog", c."Step", c."Data", c."UpdatedAt", c."Version",
+               (SELECT t."Id" FROM "tickets" AS t WHERE t."RequesterId" = {2} AND t."Status" = 'WaitingForUser' ORDER BY t."UpdatedAt" DESC LIMIT 1)
         FROM (SELECT 1 AS "One") AS "o"
         LEFT JOIN "person_profiles" AS p ON p."PersonId" = {2}
         LEFT JOIN "conversations" AS c ON c."Id" = {3}
@@ -59,6 +61,7 @@ internal sealed class TurnQueries
         PersonProfile? profile = null;
         ConversationState? state = null;
         bool processed;
+        long? waiting;
         var execution = new RelationalCommandParameterObject(db.GetService<IRelationalConnection>(), parameters, null, db,
             db.GetService<IRelationalCommandDiagnosticsLogger>());
         await using (var reader = await command.ExecuteReaderAsync(execution, ct))
@@ -94,10 +97,11 @@ internal sealed class TurnQueries
                     Version = row.GetInt32(16),
                 };
             }
+            waiting = row.IsDBNull(17) ? null : row.GetInt64(17);
         }
         if (profile is not null) db.Profiles.Attach(profile);
         if (state is not null) db.Conversations.Attach(state);
-        return new TurnStart(processed, profile, state);
+        return new TurnStart(processed, profile, state, waiting);
     }
 
     private static RawSqlCommand BuildStart(ServiceDeskDbContext db)
