@@ -47,12 +47,19 @@ public sealed class ServiceDeskDbContext(DbContextOptions<ServiceDeskDbContext> 
     private StoreDeliveredChannels? _storeDeliveredChannels;
     private bool _holdsWriteGate; // inside RunWriteTransactionAsync on SQLite: this unit already holds the write gate
     private SqliteWriter? _writer;
+    private bool? _onSqlite;
     private bool _writerResolved;
 
     /// <summary>The application's store-delivered channels (none when the context was built outside the application).</summary>
     public StoreDeliveredChannels StoreDeliveredChannels => _storeDeliveredChannels ??=
         this.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider?.GetService<StoreDeliveredChannels>()
         ?? StoreDeliveredChannels.None;
+
+    /// <summary>
+    /// Whether the store is SQLite. Kept: EF Core's <c>Database.IsSqlite()</c> reads the provider's assembly name anew on
+    /// every call (an allocation each time, several times a turn), and a unit of work's provider never changes.
+    /// </summary>
+    public bool OnSqlite => _onSqlite ??= Database.IsSqlite();
 
     /// <summary>The application's SQLite writer, when this unit of work's saves can go through it (else null).</summary>
     private SqliteWriter? Writer
@@ -86,7 +93,7 @@ public sealed class ServiceDeskDbContext(DbContextOptions<ServiceDeskDbContext> 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         BumpVersions();
-        if (!Database.IsSqlite() || _holdsWriteGate) return await SaveWithParticipantsAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (!OnSqlite || _holdsWriteGate) return await SaveWithParticipantsAsync(acceptAllChangesOnSuccess, cancellationToken);
         ChangeTracker.DetectChanges();
         var detect = ChangeTracker.AutoDetectChangesEnabled;
         var gate = SqliteWriteGate.For(Database.GetConnectionString() ?? "");
@@ -136,7 +143,7 @@ public sealed class ServiceDeskDbContext(DbContextOptions<ServiceDeskDbContext> 
     /// </summary>
     public async Task<T> ExecuteWriteAsync<T>(Func<CancellationToken, Task<T>> write, CancellationToken cancellationToken = default)
     {
-        if (!Database.IsSqlite() || _holdsWriteGate) return await write(cancellationToken);
+        if (!OnSqlite || _holdsWriteGate) return await write(cancellationToken);
         var gate = SqliteWriteGate.For(Database.GetConnectionString() ?? "");
         if (Database.CurrentTransaction is null && Writer is { } writer) // all writes on the writer: another's would cool its cache
             return await gate.RunAsync(() => writer.RunAsync(this, () => write(cancellationToken), cancellationToken), cancellationToken);
@@ -156,7 +163,7 @@ public sealed class ServiceDeskDbContext(DbContextOptions<ServiceDeskDbContext> 
     /// Whether this unit of work reads through <see cref="ReadThroughWriterAsync{T}"/> (SQLite with the application's
     /// writer): then it need not open a connection of its own for a turn.
     /// </summary>
-    public bool ReadsThroughWriter => Database.IsSqlite() && !_holdsWriteGate && Writer is not null;
+    public bool ReadsThroughWriter => OnSqlite && !_holdsWriteGate && Writer is not null;
 
     /// <summary>
     /// Runs a short read on the writer's connection, in the write gate's queue: every commit of this process went through
@@ -181,7 +188,7 @@ public sealed class ServiceDeskDbContext(DbContextOptions<ServiceDeskDbContext> 
     /// </summary>
     public async Task<T> RunWriteTransactionAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken = default)
     {
-        if (!Database.IsSqlite() || _holdsWriteGate) return await work(cancellationToken);
+        if (!OnSqlite || _holdsWriteGate) return await work(cancellationToken);
         return await ExecuteWriteAsync(async c =>
         {
             _holdsWriteGate = true;

@@ -40,7 +40,7 @@ public sealed class SqliteWriter(IOptions<ServiceDeskOptions> options) : IDispos
     /// <summary>Whether <paramref name="db"/>'s saves can go through this writer.</summary>
     public bool Serves(ServiceDeskDbContext db)
     {
-        if (!db.Database.IsSqlite()) return false;
+        if (!db.OnSqlite) return false;
         var relational = RelationalOptionsExtension.Extract(db.GetService<IDbContextOptions>());
         return relational.Connection is null && relational.ConnectionString == _connectionString
             && new SqliteConnectionStringBuilder(_connectionString).Mode != SqliteOpenMode.Memory;

@@ -16,7 +16,7 @@ public sealed class TicketNumbers
     public async Task<int> NextAsync(ServiceDeskDbContext db, CancellationToken ct)
     {
         var local = db.Tickets.Local.Where(t => t.Id == 0).Select(t => t.Number).DefaultIfEmpty(0).Max();
-        if (!db.Database.IsSqlite())
+        if (!db.OnSqlite)
             return Math.Max(local, await db.Tickets.MaxAsync(t => (int?)t.Number, ct) ?? 0) + 1;
         if (_last is null)
         {
