@@ -104,18 +104,29 @@ internal sealed class RoomCursor
         return true;
     }
 
+    private static readonly int[] PositionPages = [5, 50];
+
+    /// <summary>
+    /// The room's last sequence and its last user activity among the newest 50. The newest few are read first: the
+    /// person's last message is nearly always among them, and each row carries a whole activity.
+    /// </summary>
     public static async Task<RoomPosition> ReadPositionAsync(ServiceDeskDbContext db, string room, CancellationToken ct)
     {
-        var recent = await db.ChannelTranscripts.AsNoTracking()
-            .Where(e => e.Channel == InboundActivityMapper.Channel && e.ConversationId == room)
-            .OrderByDescending(e => e.Sequence)
-            .Take(50)
-            .Select(e => new { e.Sequence, e.Payload })
-            .ToListAsync(ct);
-        if (recent.Count == 0)
-            return new RoomPosition(0, null);
-        var lastUser = recent.FirstOrDefault(e => IsFromUser(e.Payload));
-        return new RoomPosition(recent[0].Sequence, lastUser is null ? null : DirectLineIds.ActivityId(room, lastUser.Sequence));
+        foreach (var take in PositionPages)
+        {
+            var recent = await db.ChannelTranscripts.AsNoTracking()
+                .Where(e => e.Channel == InboundActivityMapper.Channel && e.ConversationId == room)
+                .OrderByDescending(e => e.Sequence)
+                .Take(take)
+                .Select(e => new { e.Sequence, e.Payload })
+                .ToListAsync(ct);
+            if (recent.Count == 0)
+                return new RoomPosition(0, null);
+            var lastUser = recent.FirstOrDefault(e => IsFromUser(e.Payload));
+            if (lastUser is not null || recent.Count < take || take == PositionPages[^1])
+                return new RoomPosition(recent[0].Sequence, lastUser is null ? null : DirectLineIds.ActivityId(room, lastUser.Sequence));
+        }
+        throw new InvalidOperationException("unreachable: the last page returns");
     }
 
     private static bool IsFromUser(string payload)

@@ -57,6 +57,17 @@ public sealed class DirectLineStoreContractTests : IAsyncLifetime
 
     [Theory]
     [MemberData(nameof(Stores))]
+    public async Task Position_when_the_last_user_activity_is_behind_many_bot_activities_still_finds_it(string kind)
+    {
+        var store = Create(kind);
+        await store.AppendAsync("alice", true, (_, _) => UserActivity, default);
+        for (var i = 0; i < 12; i++) await store.AppendAsync("alice", false, (_, _) => "{}", default);
+
+        Assert.Equal(new RoomPosition(13, "alice|0000001"), await store.GetPositionAsync("alice", default));
+    }
+
+    [Theory]
+    [MemberData(nameof(Stores))]
     public async Task Append_when_bot_replies_is_told_the_latest_user_activity(string kind)
     {
         var store = Create(kind);
