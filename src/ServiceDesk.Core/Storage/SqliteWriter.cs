@@ -66,9 +66,14 @@ public sealed class SqliteWriter(IOptions<ServiceDeskOptions> options) : IDispos
         finally
         {
             db.Database.SetDbConnection(new SqliteConnection(_connectionString), contextOwnsConnection: true);
-            if (failed && connection.State != ConnectionState.Open) Drop(); // a broken connection is opened anew next time
+            // a broken connection, or one a unit left inside a transaction it never ended, is opened anew next time
+            // (closing it rolls that transaction back): the next save must not start inside someone else's
+            if ((failed && connection.State != ConnectionState.Open) || InTransaction(connection)) Drop();
         }
     }
+
+    private static bool InTransaction(SqliteConnection connection) =>
+        connection is { State: ConnectionState.Open, Handle: { } handle } && SQLitePCL.raw.sqlite3_get_autocommit(handle) == 0;
 
     internal (SqliteCommand Command, bool Kept) Rent(SqliteConnection connection, string sql)
     {

@@ -83,6 +83,30 @@ public sealed class SqliteWriterTests
         Assert.Contains(desk.Get<SqliteWriter>().KeptSql, sql => sql.Contains("LEFT JOIN \"conversations\"", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task WriteTransaction_when_a_unit_leaves_its_transaction_open_rolls_it_back_and_the_next_save_works()
+    {
+        await using var desk = await TestDesk.StartAsync();
+        await using (var db = await desk.Get<IDbContextFactory<ServiceDeskDbContext>>().CreateDbContextAsync())
+        {
+            await db.RunWriteTransactionAsync(async ct =>
+            {
+                // a transaction begun on the connection itself, past EF Core, and never ended
+                var connection = db.Database.GetDbConnection();
+                var transaction = await connection.BeginTransactionAsync(ct);
+                await using var insert = connection.CreateCommand();
+                insert.Transaction = transaction;
+                insert.CommandText = "INSERT INTO \"processed_messages\" (\"Channel\", \"MessageId\", \"ProcessedAt\") VALUES ('test', 'abandoned', 0)";
+                return await insert.ExecuteNonQueryAsync(ct);
+            });
+        }
+
+        await SaveAsync(desk, "next");
+
+        await using var check = await desk.Get<IDbContextFactory<ServiceDeskDbContext>>().CreateDbContextAsync();
+        Assert.Equal(["next"], await check.ProcessedMessages.Select(p => p.MessageId).ToListAsync());
+    }
+
     private static async Task SaveAsync(TestDesk desk, string messageId)
     {
         await using var db = await desk.Get<IDbContextFactory<ServiceDeskDbContext>>().CreateDbContextAsync();
