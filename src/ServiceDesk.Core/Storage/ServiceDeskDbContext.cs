@@ -96,44 +96,18 @@ public sealed class ServiceDeskDbContext(DbContextOptions<ServiceDeskDbContext> 
         if (!OnSqlite || _holdsWriteGate) return await SaveWithParticipantsAsync(acceptAllChangesOnSuccess, cancellationToken);
         ChangeTracker.DetectChanges();
         var detect = ChangeTracker.AutoDetectChangesEnabled;
-        var gate = SqliteWriteGate.For(Database.GetConnectionString() ?? "");
-        if (Database.CurrentTransaction is null && Writer is { } writer) // a transaction the caller began stays on its connection
+        return await InWriteGateAsync(async () =>
         {
-            return await gate.RunAsync(async () =>
+            ChangeTracker.AutoDetectChangesEnabled = false; // just done; participants only add entities
+            try
             {
-                ChangeTracker.AutoDetectChangesEnabled = false; // just done; participants only add entities
-                try
-                {
-                    return await writer.RunAsync(this, () => SaveWithParticipantsAsync(acceptAllChangesOnSuccess, cancellationToken), cancellationToken);
-                }
-                finally
-                {
-                    ChangeTracker.AutoDetectChangesEnabled = detect;
-                }
-            }, cancellationToken);
-        }
-        // the connection is taken from the pool before queueing: opening it is a fifth of a save's work
-        var opened = Database.GetDbConnection().State != System.Data.ConnectionState.Open;
-        if (opened) await Database.OpenConnectionAsync(cancellationToken);
-        try
-        {
-            return await gate.RunAsync(async () =>
+                return await SaveWithParticipantsAsync(acceptAllChangesOnSuccess, cancellationToken);
+            }
+            finally
             {
-                ChangeTracker.AutoDetectChangesEnabled = false; // just done; participants only add entities
-                try
-                {
-                    return await SaveWithParticipantsAsync(acceptAllChangesOnSuccess, cancellationToken);
-                }
-                finally
-                {
-                    ChangeTracker.AutoDetectChangesEnabled = detect;
-                }
-            }, cancellationToken);
-        }
-        finally
-        {
-            if (opened) await Database.CloseConnectionAsync();
-        }
+                ChangeTracker.AutoDetectChangesEnabled = detect;
+            }
+        }, cancellationToken);
     }
 
     /// <summary>
@@ -144,14 +118,22 @@ public sealed class ServiceDeskDbContext(DbContextOptions<ServiceDeskDbContext> 
     public async Task<T> ExecuteWriteAsync<T>(Func<CancellationToken, Task<T>> write, CancellationToken cancellationToken = default)
     {
         if (!OnSqlite || _holdsWriteGate) return await write(cancellationToken);
-        var gate = SqliteWriteGate.For(Database.GetConnectionString() ?? "");
-        if (Database.CurrentTransaction is null && Writer is { } writer) // all writes on the writer: another's would cool its cache
-            return await gate.RunAsync(() => writer.RunAsync(this, () => write(cancellationToken), cancellationToken), cancellationToken);
+        return await InWriteGateAsync(() => write(cancellationToken), cancellationToken);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> in the SQLite write gate: on the writer's connection when this unit can use it (all
+    /// writes there: another connection's would cool its cache), else on its own, with a transaction the caller began on
+    /// it. Its own connection is taken from the pool before queueing: opening it is a fifth of a save's work.
+    /// </summary>
+    private async Task<T> InWriteGateAsync<T>(Func<Task<T>> work, CancellationToken cancellationToken)
+    {
+        if (Database.CurrentTransaction is null && Writer is { } writer) return await writer.RunAsync(this, work, cancellationToken);
         var opened = Database.GetDbConnection().State != System.Data.ConnectionState.Open;
         if (opened) await Database.OpenConnectionAsync(cancellationToken);
         try
         {
-            return await gate.RunAsync(() => write(cancellationToken), cancellationToken);
+            return await SqliteWriteGate.For(Database.GetConnectionString() ?? "").RunAsync(work, cancellationToken);
         }
         finally
         {
@@ -163,7 +145,7 @@ public sealed class ServiceDeskDbContext(DbContextOptions<ServiceDeskDbContext> 
     /// Whether this unit of work reads through <see cref="ReadThroughWriterAsync{T}"/> (SQLite with the application's
     /// writer): then it need not open a connection of its own for a turn.
     /// </summary>
-    public bool ReadsThroughWriter => OnSqlite && !_holdsWriteGate && Writer is not null;
+    public bool ReadsThroughWriter => !_holdsWriteGate && Writer is not null;
 
     /// <summary>
     /// Runs a short read on the writer's connection, in the write gate's queue: every commit of this process went through
@@ -173,9 +155,8 @@ public sealed class ServiceDeskDbContext(DbContextOptions<ServiceDeskDbContext> 
     /// </summary>
     public async Task<T> ReadThroughWriterAsync<T>(Func<CancellationToken, Task<T>> read, CancellationToken cancellationToken = default)
     {
-        if (!ReadsThroughWriter || Database.CurrentTransaction is not null || Writer is not { } writer) return await read(cancellationToken);
-        var gate = SqliteWriteGate.For(Database.GetConnectionString() ?? "");
-        return await gate.RunAsync(() => writer.RunAsync(this, () => read(cancellationToken), cancellationToken), cancellationToken);
+        if (_holdsWriteGate || Database.CurrentTransaction is not null || Writer is not { } writer) return await read(cancellationToken);
+        return await writer.RunAsync(this, () => read(cancellationToken), cancellationToken);
     }
 
     /// <summary>

@@ -16,16 +16,25 @@ namespace ServiceDesk.Core.Storage;
 /// warm, since only the writer writes. Its compiled statements are kept too (<see cref="ReusedSqliteCommand"/>).
 /// Only for a unit of work that EF Core opened from the store's connection string (not one handed a connection).
 /// </summary>
-public sealed class SqliteWriter(IOptions<ServiceDeskOptions> options) : IDisposable
+public sealed class SqliteWriter : IDisposable
 {
     private const int MaxKeptStatements = 128;
     private static readonly ConditionalWeakTable<DbConnection, SqliteWriter> Writers = [];
 
-    private readonly string _connectionString = StoreRegistration.SqliteConnectionString(options.Value);
+    private readonly string _connectionString;
+    private readonly SqliteWriteGate _gate;
+    private readonly bool _inMemory;
     private readonly Dictionary<string, Stack<SqliteCommand>> _kept = new(StringComparer.Ordinal);
     private int _keptCount;
     private int _compiled;
     private SqliteConnection? _connection;
+
+    public SqliteWriter(IOptions<ServiceDeskOptions> options)
+    {
+        _connectionString = StoreRegistration.SqliteConnectionString(options.Value);
+        _gate = SqliteWriteGate.For(_connectionString);
+        _inMemory = new SqliteConnectionStringBuilder(_connectionString).Mode == SqliteOpenMode.Memory;
+    }
 
     /// <summary>How many commands the writer has made (each compiles its SQL once): a save of a shape seen before makes none.</summary>
     public int CommandsMade => Volatile.Read(ref _compiled);
@@ -42,15 +51,18 @@ public sealed class SqliteWriter(IOptions<ServiceDeskOptions> options) : IDispos
     {
         if (!db.OnSqlite) return false;
         var relational = RelationalOptionsExtension.Extract(db.GetService<IDbContextOptions>());
-        return relational.Connection is null && relational.ConnectionString == _connectionString
-            && new SqliteConnectionStringBuilder(_connectionString).Mode != SqliteOpenMode.Memory;
+        return !_inMemory && relational.Connection is null && relational.ConnectionString == _connectionString;
     }
 
     /// <summary>
-    /// Runs <paramref name="save"/> with <paramref name="db"/> on the writer's connection; the caller holds the write
-    /// gate. Afterwards the unit of work has a new, closed connection of its own (opened again when it next reads).
+    /// Runs <paramref name="work"/> (a save, a write, a short read) with <paramref name="db"/> on the writer's connection,
+    /// in the write gate's queue. Afterwards the unit of work has a new, closed connection of its own (opened again when
+    /// it next reads).
     /// </summary>
-    public async Task<T> RunAsync<T>(ServiceDeskDbContext db, Func<Task<T>> save, CancellationToken ct)
+    public Task<T> RunAsync<T>(ServiceDeskDbContext db, Func<Task<T>> work, CancellationToken ct) =>
+        _gate.RunAsync(() => RunInGateAsync(db, work, ct), ct);
+
+    private async Task<T> RunInGateAsync<T>(ServiceDeskDbContext db, Func<Task<T>> work, CancellationToken ct)
     {
         var connection = await OpenAsync(ct);
         for (var i = 0; i < 8 && db.Database.GetDbConnection().State != ConnectionState.Closed; i++)
@@ -59,7 +71,7 @@ public sealed class SqliteWriter(IOptions<ServiceDeskOptions> options) : IDispos
         var failed = true;
         try
         {
-            var result = await save();
+            var result = await work();
             failed = false;
             return result;
         }
