@@ -23,7 +23,7 @@ public sealed class SqliteWriter : IDisposable
 
     private readonly string _connectionString;
     private readonly SqliteWriteGate _gate;
-    private readonly bool _inMemory;
+    private readonly bool _serves; // a SQLite store in a file (not PostgreSQL, not one in memory)
     private readonly Dictionary<string, Stack<SqliteCommand>> _kept = new(StringComparer.Ordinal);
     private int _keptCount;
     private int _compiled;
@@ -33,7 +33,8 @@ public sealed class SqliteWriter : IDisposable
     {
         _connectionString = StoreRegistration.SqliteConnectionString(options.Value);
         _gate = SqliteWriteGate.For(_connectionString);
-        _inMemory = new SqliteConnectionStringBuilder(_connectionString).Mode == SqliteOpenMode.Memory;
+        _serves = options.Value.Database.Provider != "Postgres"
+            && new SqliteConnectionStringBuilder(_connectionString).Mode != SqliteOpenMode.Memory;
     }
 
     /// <summary>How many commands the writer has made (each compiles its SQL once): a save of a shape seen before makes none.</summary>
@@ -49,9 +50,9 @@ public sealed class SqliteWriter : IDisposable
     /// <summary>Whether <paramref name="db"/>'s saves can go through this writer.</summary>
     public bool Serves(ServiceDeskDbContext db)
     {
-        if (!db.OnSqlite) return false;
+        if (!_serves || !db.OnSqlite) return false;
         var relational = RelationalOptionsExtension.Extract(db.GetService<IDbContextOptions>());
-        return !_inMemory && relational.Connection is null && relational.ConnectionString == _connectionString;
+        return relational.Connection is null && relational.ConnectionString == _connectionString;
     }
 
     /// <summary>
