@@ -212,12 +212,7 @@ public sealed class EfDirectLineStore : IDirectLineStore
         return _rooms.TryGetValue(room, out var cursor) && cursor.TryReadRecent(afterSequence, max, out items);
     }
 
-    public IDisposable Watch(string room)
-    {
-        var cursor = Cursor(room);
-        cursor.Watch();
-        return new RoomWatch(cursor);
-    }
+    public IRoomWatch Watch(string room) => Cursor(room).Watch();
 
     public async Task<RoomPosition> GetPositionAsync(string room, CancellationToken cancellationToken)
     {
@@ -235,16 +230,6 @@ public sealed class EfDirectLineStore : IDirectLineStore
         var s = JsonSerializer.Deserialize<StoredConversation>(json, DirectLineJson.Options)
             ?? throw new InvalidDataException($"Direct Line conversation {id} is stored as null");
         return new DirectLineConversation(id, s.UserId, s.Room, s.BaseSequence, s.Locale, s.CreatedAt);
-    }
-
-    private sealed class RoomWatch(RoomCursor cursor) : IDisposable
-    {
-        private int _disposed;
-
-        public void Dispose()
-        {
-            if (Interlocked.Exchange(ref _disposed, 1) == 0) cursor.Unwatch();
-        }
     }
 
     private sealed record StoredConversation(string? UserId, string? Room, long BaseSequence, string? Locale, DateTimeOffset CreatedAt);

@@ -36,9 +36,10 @@ public interface IDirectLineStore
 
     /// <summary>
     /// A stream of this process follows the room until the handle is disposed: meanwhile the store may keep the room's
-    /// recent appends in memory for <see cref="TryReadRecent"/>. Rooms nobody streams here need no such memory.
+    /// recent appends in memory for <see cref="TryReadRecent"/>, until every stream watching it has delivered them.
+    /// Rooms nobody streams here need no such memory.
     /// </summary>
-    IDisposable Watch(string room);
+    IRoomWatch Watch(string room);
 
     /// <summary>The room's last sequence (0 when empty) and the id of its latest user activity, if any.</summary>
     Task<RoomPosition> GetPositionAsync(string room, CancellationToken cancellationToken);

@@ -36,16 +36,20 @@ public sealed class InMemoryDirectLineStore : IDirectLineStore
         return true;
     }
 
-    public IDisposable Watch(string room) => NoWatch.Instance; // everything is in memory anyway
+    public IRoomWatch Watch(string room) => NoWatch.Instance; // everything is in memory anyway
 
     public Task<RoomPosition> GetPositionAsync(string room, CancellationToken cancellationToken) =>
         Task.FromResult(_rooms.TryGetValue(room, out var log) ? log.Position : new RoomPosition(0, null));
 
     private RoomLog Log(string room) => _rooms.GetOrAdd(room, _ => new RoomLog(room));
 
-    private sealed class NoWatch : IDisposable
+    private sealed class NoWatch : IRoomWatch
     {
         public static NoWatch Instance { get; } = new();
+
+        public void Delivered(long sequence)
+        {
+        }
 
         public void Dispose()
         {

@@ -6,16 +6,19 @@ using ServiceDesk.Core.Storage;
 namespace ServiceDesk.Bot.Channels.DirectLine;
 
 /// <summary>
-/// This process's view of where a room's log ends, and its latest activities while a stream here watches the room:
-/// appends to the room take <see cref="Gate"/>, and a failed save makes the view be read again from the database.
+/// This process's view of where a room's log ends, and the activities its streams here have yet to send: appends to
+/// the room take <see cref="Gate"/>, and a failed save makes the view be read again from the database.
 /// </summary>
 internal sealed class RoomCursor
 {
     // A stream woken by an append reads that turn's activities (the echo and its replies) at once. Activities kept
-    // longer would outlive the young GC generations and pile up in the old one for nothing.
+    // after every stream has sent them would survive the young GC generations for nothing (they were most of what a
+    // gen0 collection promoted at 1,000 turns/s), so the memory is trimmed as the streams deliver.
     private const int TailLength = 8;
+    private readonly Lock _tailLock = new();
+    private readonly List<Watcher> _watchers = []; // guarded by _tailLock
     private volatile StoredActivity[] _tail = [];
-    private int _watchers;
+    private int _watcherCount;
 
     public SemaphoreSlim Gate { get; } = new(1, 1);
 
@@ -33,7 +36,7 @@ internal sealed class RoomCursor
     private void Load(RoomPosition position)
     {
         (LastSequence, LastUserActivityId) = (position.LastSequence, position.LastUserActivityId);
-        _tail = [];
+        lock (_tailLock) _tail = [];
         Loaded = true;
     }
 
@@ -62,44 +65,91 @@ internal sealed class RoomCursor
         if (activities.Count == 0) return;
         LastSequence = activities[^1].Sequence;
         LastUserActivityId = lastUserActivityId;
-        if (!Watched)
+        lock (_tailLock)
         {
-            _tail = [];
-            return;
-        }
+            if (_watchers.Count == 0)
+            {
+                _tail = [];
+                return;
+            }
 
-        var tail = _tail;
-        var contiguous = tail.Length == 0 || tail[^1].Sequence + 1 == activities[0].Sequence;
-        _tail = (contiguous ? tail.Concat(activities) : activities).TakeLast(TailLength).ToArray();
-        if (!Watched) _tail = []; // checked again after the write: the last watcher may have left meanwhile
+            var tail = _tail;
+            var contiguous = tail.Length == 0 || tail[^1].Sequence + 1 == activities[0].Sequence;
+            var sentByAll = SentByAll();
+            _tail = (contiguous ? tail.Concat(activities) : activities).Where(a => a.Sequence > sentByAll).TakeLast(TailLength).ToArray();
+        }
     }
 
-    public bool Watched => Volatile.Read(ref _watchers) > 0;
+    public bool Watched => Volatile.Read(ref _watcherCount) > 0;
 
-    /// <summary>A stream of this process follows the room: keep its recent activities until the last one leaves.</summary>
-    public void Watch() => Interlocked.Increment(ref _watchers);
-
-    public void Unwatch()
+    /// <summary>A stream of this process follows the room: keep the activities it has not sent until it leaves.</summary>
+    public IRoomWatch Watch()
     {
-        if (Interlocked.Decrement(ref _watchers) == 0) _tail = [];
+        var watcher = new Watcher(this);
+        lock (_tailLock)
+        {
+            _watchers.Add(watcher);
+            _watcherCount = _watchers.Count;
+        }
+        return watcher;
+    }
+
+    private void Unwatch(Watcher watcher)
+    {
+        lock (_tailLock)
+        {
+            _watchers.Remove(watcher);
+            _watcherCount = _watchers.Count;
+            Trim();
+        }
+    }
+
+    private void Delivered(Watcher watcher, long sequence)
+    {
+        lock (_tailLock)
+        {
+            if (sequence <= watcher.Sent) return;
+            watcher.Sent = sequence;
+            Trim();
+        }
+    }
+
+    /// <summary>Drops what every watching stream has sent, and everything when none watches (holding _tailLock).</summary>
+    private void Trim()
+    {
+        var tail = _tail;
+        if (tail.Length == 0) return;
+        var sentByAll = _watchers.Count == 0 ? long.MaxValue : SentByAll();
+        if (tail[0].Sequence > sentByAll) return;
+        _tail = tail[^1].Sequence <= sentByAll ? [] : tail.Where(a => a.Sequence > sentByAll).ToArray();
+    }
+
+    private long SentByAll()
+    {
+        var min = long.MaxValue;
+        foreach (var w in _watchers)
+            min = Math.Min(min, w.Sent);
+        return min;
     }
 
     /// <summary>The save failed (another replica may have taken the sequence): read the position again next time.</summary>
     public void Invalidate()
     {
         Loaded = false;
-        _tail = [];
+        lock (_tailLock) _tail = [];
     }
 
     /// <summary>
-    /// The activities after <paramref name="after"/> from the recent ones this process appended, when they cover it.
+    /// The activities after <paramref name="after"/> from the recent ones this process appended, when they cover it
+    /// (none when <paramref name="after"/> is the room's end here: a stream that has sent everything asks no further).
     /// What other replicas appended since is not seen here.
     /// </summary>
     public bool TryReadRecent(long after, int max, out IReadOnlyList<StoredActivity> items)
     {
-        var tail = _tail;
+        var tail = _tail; // read before the end: an append sets the end first, so a stale pair only sends to the store
         items = [];
-        if (tail.Length == 0 || after < tail[0].Sequence - 1 || after > tail[^1].Sequence) return false;
+        if (tail.Length == 0) return Loaded && after == LastSequence;
+        if (after < tail[0].Sequence - 1 || after > tail[^1].Sequence) return false;
         items = tail.Where(a => a.Sequence > after).Take(max).ToArray();
         return true;
     }
@@ -138,6 +188,21 @@ internal sealed class RoomCursor
         catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
             return false;
+        }
+    }
+
+    private sealed class Watcher(RoomCursor cursor) : IRoomWatch
+    {
+        private int _disposed;
+
+        /// <summary>What the stream has sent up to (guarded by the cursor's lock); nothing known yet at first.</summary>
+        public long Sent { get; set; } = long.MinValue;
+
+        public void Delivered(long sequence) => cursor.Delivered(this, sequence);
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _disposed, 1) == 0) cursor.Unwatch(this);
         }
     }
 }

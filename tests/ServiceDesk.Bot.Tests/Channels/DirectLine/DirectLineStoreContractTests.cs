@@ -226,6 +226,48 @@ public sealed class DirectLineStoreContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Database_store_when_every_stream_delivered_the_activities_keeps_none_of_them()
+    {
+        var store = Create("database");
+        using var watch = store.Watch("alice");
+        watch.Delivered(0);
+        await store.AppendAsync("alice", true, (s, _) => $$"""{"n":{{s}}}""", default);
+        await store.AppendAsync("alice", false, (s, _) => $$"""{"n":{{s}}}""", default);
+        Assert.True(store.TryReadRecent("alice", 0, 10, out var before));
+        Assert.Equal(2, before.Count);
+
+        watch.Delivered(2);
+
+        Assert.False(store.TryReadRecent("alice", 0, 10, out _)); // no longer in memory: a late reader asks the store
+        Assert.True(store.TryReadRecent("alice", 2, 10, out var none)); // the stream that sent them needs no read
+        Assert.Empty(none);
+        await store.AppendAsync("alice", false, (s, _) => $$"""{"n":{{s}}}""", default);
+        Assert.True(store.TryReadRecent("alice", 2, 10, out var next));
+        Assert.Equal(3, Assert.Single(next).Sequence);
+    }
+
+    [Fact]
+    public async Task Database_store_when_one_of_two_streams_lags_keeps_what_it_has_not_sent()
+    {
+        var store = Create("database");
+        using var fast = store.Watch("l1-team");
+        using var slow = store.Watch("l1-team");
+        fast.Delivered(0);
+        slow.Delivered(0);
+        for (var i = 0; i < 3; i++)
+            await store.AppendAsync("l1-team", false, (s, _) => $$"""{"n":{{s}}}""", default);
+
+        fast.Delivered(3);
+        slow.Delivered(1);
+
+        Assert.True(store.TryReadRecent("l1-team", 1, 10, out var lagging));
+        Assert.Equal([2L, 3L], lagging.Select(a => a.Sequence));
+        Assert.False(store.TryReadRecent("l1-team", 0, 10, out _)); // the first one both have sent is gone
+        slow.Dispose();
+        Assert.False(store.TryReadRecent("l1-team", 1, 10, out _)); // the one left has sent all three
+    }
+
+    [Fact]
     public async Task Database_store_when_two_streams_watch_a_room_keeps_its_memory_until_both_left()
     {
         var store = Create("database");

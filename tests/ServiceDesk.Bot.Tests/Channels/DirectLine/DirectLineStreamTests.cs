@@ -72,6 +72,25 @@ public sealed class DirectLineStreamTests
         Assert.Equal(0, signals.Waiting); // the room gets no more appends: a waiter kept would stay for good
     }
 
+    [Fact]
+    public async Task Stream_when_it_sent_a_frame_tells_the_store_what_it_delivered()
+    {
+        var store = new DeliveryRecordingStore();
+        await using var host = await DirectLineHost.StartAsync(store: store);
+        var (conversation, _) = await host.StartConversationAsync("alice");
+        await host.SendTextAsync(conversation, "one");
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+
+        using var socket = await ConnectStreamAsync(host, $"{conversation}/stream", timeout.Token);
+        var frame = await ReceiveFrameAsync(socket, timeout.Token);
+
+        Assert.Equal("2", frame["watermark"]!.GetValue<string>());
+        while (!store.Delivered.Any(d => d.Sequence == 2) && !timeout.IsCancellationRequested)
+            await Task.Delay(10, timeout.Token); // reported just after the send returns
+        Assert.Equal([0L, 2L], store.Delivered.Select(d => d.Sequence)); // where it started, then what it sent
+        await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, null, timeout.Token);
+    }
+
     private static Task<WebSocket> ConnectStreamAsync(DirectLineHost host, string path, CancellationToken ct) =>
         host.Server.CreateWebSocketClient().ConnectAsync(new Uri(host.Server.BaseAddress, "/v3/directline/conversations/" + path), ct);
 

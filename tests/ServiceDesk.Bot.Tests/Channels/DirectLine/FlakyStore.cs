@@ -31,7 +31,7 @@ public sealed class FlakyStore : IDirectLineStore
         return false;
     }
 
-    public IDisposable Watch(string room) => _inner.Watch(room);
+    public IRoomWatch Watch(string room) => _inner.Watch(room);
 
     public Task<RoomPosition> GetPositionAsync(string room, CancellationToken cancellationToken) =>
         _inner.GetPositionAsync(room, cancellationToken);
