@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -184,9 +185,21 @@ public sealed class ServiceDeskDbContext(DbContextOptions<ServiceDeskDbContext> 
         }, cancellationToken);
     }
 
+    /// <summary>
+    /// EF Core's save, or on the SQLite writer's connection the direct one when it covers every change (an ordinary turn:
+    /// see <see cref="SqliteDirectSave"/>).
+    /// </summary>
+    private Task<int> SaveTrackedAsync(bool acceptAllChangesOnSuccess, CancellationToken ct)
+    {
+        if (Database.CurrentTransaction is null && Database.GetDbConnection() is SqliteConnection connection
+            && SqliteWriter.Of(connection) is { } writer && writer.TryDirectSave(this, connection, acceptAllChangesOnSuccess) is { } written)
+            return Task.FromResult(written);
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
+    }
+
     private async Task<int> SaveWithParticipantsAsync(bool acceptAllChangesOnSuccess, CancellationToken ct)
     {
-        if (_participants.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
+        if (_participants.Count == 0) return await SaveTrackedAsync(acceptAllChangesOnSuccess, ct);
         var participants = _participants.ToList();
         _participants.Clear();
         var prepared = new List<ISaveParticipant>(participants.Count);
@@ -198,7 +211,7 @@ public sealed class ServiceDeskDbContext(DbContextOptions<ServiceDeskDbContext> 
                 prepared.Add(participant);
                 await participant.BeforeSaveAsync(this, ct);
             }
-            var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
+            var written = await SaveTrackedAsync(acceptAllChangesOnSuccess, ct);
             committed = true;
             return written;
         }

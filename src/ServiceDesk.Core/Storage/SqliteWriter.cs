@@ -25,9 +25,12 @@ public sealed class SqliteWriter : IDisposable
     private readonly SqliteWriteGate _gate;
     private readonly bool _serves; // a SQLite store in a file (not PostgreSQL, not one in memory)
     private readonly Dictionary<string, Stack<SqliteCommand>> _kept = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SqliteCommand> _statements = new(StringComparer.Ordinal); // the direct save's
     private int _keptCount;
     private int _compiled;
+    private int _directSaves;
     private SqliteConnection? _connection;
+    private SqliteDirectSave? _directSave;
 
     public SqliteWriter(IOptions<ServiceDeskOptions> options)
     {
@@ -39,6 +42,9 @@ public sealed class SqliteWriter : IDisposable
 
     /// <summary>How many commands the writer has made (each compiles its SQL once): a save of a shape seen before makes none.</summary>
     public int CommandsMade => Volatile.Read(ref _compiled);
+
+    /// <summary>How many saves were written without EF Core's update pipeline (<see cref="SqliteDirectSave"/>).</summary>
+    public int DirectSaves => Volatile.Read(ref _directSaves);
 
     /// <summary>The SQL of the statements the writer keeps compiled (for tests and diagnostics; call inside the write gate).</summary>
     internal IReadOnlyCollection<string> KeptSql => _kept.Keys;
@@ -99,6 +105,32 @@ public sealed class SqliteWriter : IDisposable
         return (fresh, true);
     }
 
+    /// <summary>
+    /// Saves <paramref name="db"/>'s changes with <see cref="SqliteDirectSave"/> when it covers all of them (the caller is
+    /// in the write gate with the unit of work on this writer's connection); null when EF Core must save.
+    /// </summary>
+    internal int? TryDirectSave(ServiceDeskDbContext db, SqliteConnection connection, bool acceptAllChanges)
+    {
+        var direct = _directSave ??= new SqliteDirectSave(db.Model);
+        if (direct.Plan(db.ChangeTracker) is not { } pending) return null;
+        var written = direct.Write(this, connection, pending, acceptAllChanges, db.ChangeTracker);
+        Interlocked.Increment(ref _directSaves);
+        return written;
+    }
+
+    /// <summary>A kept statement of <see cref="SqliteDirectSave"/> with its parameters <c>$p0</c>… made once.</summary>
+    internal SqliteCommand Statement(SqliteConnection connection, string sql, int parameters)
+    {
+        if (_statements.TryGetValue(sql, out var kept)) return kept;
+        Interlocked.Increment(ref _compiled);
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        for (var i = 0; i < parameters; i++)
+            command.Parameters.Add(new SqliteParameter("$p" + i, DBNull.Value));
+        _statements[sql] = command;
+        return command;
+    }
+
     internal void Return(SqliteCommand command)
     {
         command.Parameters.Clear();
@@ -124,8 +156,9 @@ public sealed class SqliteWriter : IDisposable
 
     private void Drop()
     {
-        foreach (var command in _kept.Values.SelectMany(s => s)) command.Dispose();
+        foreach (var command in _kept.Values.SelectMany(s => s).Concat(_statements.Values)) command.Dispose();
         _kept.Clear();
+        _statements.Clear();
         _keptCount = 0;
         if (_connection is null) return;
         Writers.Remove(_connection);

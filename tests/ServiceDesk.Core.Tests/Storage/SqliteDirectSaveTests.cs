@@ -1,0 +1,154 @@
+using Microsoft.EntityFrameworkCore;
+using ServiceDesk.Core.Conversations;
+using ServiceDesk.Core.Notifications;
+using ServiceDesk.Core.People;
+using ServiceDesk.Core.Storage;
+using ServiceDesk.Core.Tests.Harness;
+
+namespace ServiceDesk.Core.Tests.Storage;
+
+/// <summary>An ordinary turn's rows written on the SQLite writer without EF Core's update pipeline.</summary>
+public sealed class SqliteDirectSaveTests
+{
+    private static readonly DateTimeOffset At = new(2026, 12, 4, 9, 30, 15, 123, TimeSpan.Zero);
+
+    [Fact]
+    public async Task Save_when_only_a_turn_s_rows_changed_writes_every_mapped_column_without_EF_Core()
+    {
+        await using var desk = await TestDesk.StartAsync();
+        var writer = desk.Get<SqliteWriter>();
+        var before = writer.DirectSaves;
+        var state = new ConversationState
+        {
+            Id = "web:c1:alice", Channel = "web", ConversationId = "c1", PersonId = "alice", Language = "pl", Dialog = "intake",
+            Step = "category", Data = """{"problem":"VPN"}""", UpdatedAt = At, Version = 3,
+        };
+        var profile = new PersonProfile { PersonId = "alice", Language = "pl", PrivateChannel = "web", PrivateConversationId = "c1", Unreachable = true, UpdatedAt = At };
+        var message = new ProcessedMessage { Channel = "web", MessageId = "m-1", ProcessedAt = At };
+        var value = new ChannelStateEntry { Channel = "web", Key = "conversation:c1", Value = "{}", UpdatedAt = At };
+        var lines = new[] { Line("c1", 1, "{\"n\":1}"), Line("c1", 2, "{\"n\":2}") };
+
+        await using (var db = await CreateAsync(desk))
+        {
+            db.AddRange(state, profile, message, value);
+            db.ChannelTranscripts.AddRange(lines);
+            Assert.Equal(6, await db.SaveChangesAsync());
+            Assert.All(db.ChangeTracker.Entries(), e => Assert.Equal(EntityState.Unchanged, e.State));
+        }
+
+        Assert.Equal(before + 1, writer.DirectSaves);
+        await using var check = await CreateAsync(desk);
+        AssertSameColumns(state, await check.Conversations.AsNoTracking().SingleAsync(), check);
+        AssertSameColumns(profile, await check.Profiles.AsNoTracking().SingleAsync(), check);
+        AssertSameColumns(message, await check.ProcessedMessages.AsNoTracking().SingleAsync(), check);
+        AssertSameColumns(value, await check.ChannelState.AsNoTracking().SingleAsync(), check);
+        var stored = await check.ChannelTranscripts.AsNoTracking().OrderBy(l => l.Sequence).ToListAsync();
+        Assert.Equal(2, stored.Count);
+        for (var i = 0; i < 2; i++)
+            AssertSameColumns(lines[i], stored[i], check); // the keys SQLite generated are on the entities too
+    }
+
+    [Fact]
+    public async Task Save_when_the_conversation_changed_writes_every_column_and_raises_its_version()
+    {
+        await using var desk = await TestDesk.StartAsync();
+        await using (var db = await CreateAsync(desk))
+        {
+            db.Conversations.Add(new ConversationState { Id = "web:c1:alice", Channel = "web", ConversationId = "c1", PersonId = "alice", UpdatedAt = At });
+            await db.SaveChangesAsync();
+        }
+
+        await using (var db = await CreateAsync(desk))
+        {
+            var state = await db.Conversations.SingleAsync();
+            (state.Dialog, state.Step, state.Language, state.Data, state.UpdatedAt) = ("intake", "urgency", "ru", """{"impact":"me"}""", At.AddMinutes(1));
+            db.ProcessedMessages.Add(new ProcessedMessage { Channel = "web", MessageId = "m-2", ProcessedAt = At });
+            await db.SaveChangesAsync();
+        }
+
+        await using var check = await CreateAsync(desk);
+        var stored = await check.Conversations.AsNoTracking().SingleAsync();
+        Assert.Equal(("intake", "urgency", "ru", """{"impact":"me"}""", At.AddMinutes(1), 1), (stored.Dialog, stored.Step, stored.Language, stored.Data, stored.UpdatedAt, stored.Version));
+    }
+
+    [Fact]
+    public async Task Save_when_the_conversation_was_saved_meanwhile_fails_as_a_concurrency_conflict_and_writes_nothing()
+    {
+        await using var desk = await TestDesk.StartAsync();
+        await using (var db = await CreateAsync(desk))
+        {
+            db.Conversations.Add(new ConversationState { Id = "web:c1:alice", Channel = "web", ConversationId = "c1", PersonId = "alice", UpdatedAt = At });
+            await db.SaveChangesAsync();
+        }
+        await using var first = await CreateAsync(desk);
+        await using var second = await CreateAsync(desk);
+        var mine = await first.Conversations.SingleAsync();
+        var theirs = await second.Conversations.SingleAsync();
+        mine.Step = "impact";
+        await first.SaveChangesAsync();
+
+        theirs.Step = "category";
+        second.ProcessedMessages.Add(new ProcessedMessage { Channel = "web", MessageId = "late", ProcessedAt = At });
+        await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => second.SaveChangesAsync());
+
+        await using var check = await CreateAsync(desk);
+        Assert.Equal("impact", (await check.Conversations.AsNoTracking().SingleAsync()).Step);
+        Assert.Empty(await check.ProcessedMessages.ToListAsync()); // rolled back with the conflicting update
+        check.ProcessedMessages.Add(new ProcessedMessage { Channel = "web", MessageId = "next", ProcessedAt = At });
+        await check.SaveChangesAsync(); // the writer is usable again
+        Assert.Equal(["next"], await check.ProcessedMessages.Select(p => p.MessageId).ToListAsync());
+    }
+
+    [Fact]
+    public async Task Save_when_another_kind_of_row_changed_leaves_the_whole_save_to_EF_Core()
+    {
+        await using var desk = await TestDesk.StartAsync();
+        var writer = desk.Get<SqliteWriter>();
+        var before = writer.DirectSaves;
+        await using var db = await CreateAsync(desk);
+        db.ProcessedMessages.Add(new ProcessedMessage { Channel = "web", MessageId = "m-3", ProcessedAt = At });
+        db.Outbox.Add(new OutboxMessage { Channel = "web", ConversationId = "c1", Payload = "{}", CreatedAt = At, NextAttemptAt = At });
+
+        Assert.Equal(2, await db.SaveChangesAsync());
+
+        Assert.Equal(before, writer.DirectSaves);
+        await using var check = await CreateAsync(desk);
+        Assert.Equal(1, await check.Outbox.CountAsync());
+        Assert.Equal(1, await check.ProcessedMessages.CountAsync());
+    }
+
+    [Fact]
+    public async Task Save_when_changes_are_not_accepted_keeps_them_pending_with_the_generated_keys()
+    {
+        await using var desk = await TestDesk.StartAsync();
+        await using var db = await CreateAsync(desk);
+        var line = Line("c1", 1, "{}");
+        db.ChannelTranscripts.Add(line);
+
+        await db.SaveChangesAsync(acceptAllChangesOnSuccess: false);
+
+        var entry = db.Entry(line);
+        Assert.Equal(EntityState.Added, entry.State);
+        Assert.False(entry.Property(l => l.Id).IsTemporary);
+        await using var check = await CreateAsync(desk);
+        Assert.Equal(line.Id, (await check.ChannelTranscripts.SingleAsync()).Id);
+    }
+
+    private static ChannelTranscriptEntry Line(string room, long sequence, string payload) =>
+        new() { Channel = "web", ConversationId = room, Sequence = sequence, Payload = payload, CreatedAt = At };
+
+    private static async Task<ServiceDeskDbContext> CreateAsync(TestDesk desk) =>
+        await desk.Get<IDbContextFactory<ServiceDeskDbContext>>().CreateDbContextAsync();
+
+    /// <summary>Every property the EF model maps, read back equal (a column the direct save left out would differ).</summary>
+    private static void AssertSameColumns<T>(T expected, T actual, ServiceDeskDbContext db) where T : class
+    {
+        var type = db.Model.FindEntityType(typeof(T))!;
+        foreach (var property in type.GetProperties())
+        {
+            var getter = property.GetGetter();
+            Assert.True(Equals(getter.GetClrValueUsingContainingEntity(expected), getter.GetClrValueUsingContainingEntity(actual)),
+                $"{typeof(T).Name}.{property.Name}: {getter.GetClrValueUsingContainingEntity(expected)} written, {getter.GetClrValueUsingContainingEntity(actual)} read");
+        }
+    }
+}
