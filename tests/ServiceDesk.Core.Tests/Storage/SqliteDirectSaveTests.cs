@@ -2,6 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using ServiceDesk.Core.Conversations;
 using ServiceDesk.Core.Notifications;
 using ServiceDesk.Core.People;
+using ServiceDesk.Core.Sla;
+using ServiceDesk.Core.Tickets;
 using ServiceDesk.Core.Storage;
 using ServiceDesk.Core.Tests.Harness;
 
@@ -46,6 +48,75 @@ public sealed class SqliteDirectSaveTests
         Assert.Equal(2, stored.Count);
         for (var i = 0; i < 2; i++)
             AssertSameColumns(lines[i], stored[i], check); // the keys SQLite generated are on the entities too
+    }
+
+    [Fact]
+    public async Task Save_when_a_ticket_is_created_writes_it_first_and_its_rows_with_the_key_SQLite_gave_it()
+    {
+        await using var desk = await TestDesk.StartAsync();
+        var writer = desk.Get<SqliteWriter>();
+        var before = writer.DirectSaves;
+        var ticket = new Ticket
+        {
+            Number = 7, Key = "INC-0007", Type = TicketType.Incident, Title = "VPN", Description = "VPN does not connect", Category = "network",
+            Impact = Level.High, Urgency = Level.Low, Priority = Priority.P2, Line = SupportLine.L2, Status = TicketStatus.New, RequesterId = "alice",
+            RequesterName = "Alice", OriginChannel = "web", OriginConversationId = "c1", Language = "pl", Details = "{}", CreatedAt = At, UpdatedAt = At,
+            ResolvedByLine = SupportLine.L1, CsatScore = 4, ReopenCount = 1, WasEscalated = true,
+        };
+        ticket.Events.Add(new TicketEvent { At = At, Kind = "created", ActorId = "alice", ActorName = "Alice", Channel = "web", ToStatus = TicketStatus.New, Text = "VPN" });
+        var sla = new TicketSla
+        {
+            Ticket = ticket, Priority = "P2", ResponseTarget = TimeSpan.FromHours(1), ResponseCalendar = "24x7", ResolutionTarget = TimeSpan.FromHours(8),
+            ResolutionCalendar = "business", ResponseRunningSince = At, ResponseDueAt = At.AddHours(1), ResolutionDueAt = At.AddHours(8), L1Consumed = TimeSpan.FromMinutes(3),
+        };
+        var timers = new[] { new SlaTimer { Ticket = ticket, Kind = SlaTimerKind.ResponseWarning, Fraction = 0.8, DueAt = At.AddMinutes(48) },
+            new SlaTimer { Ticket = ticket, Kind = SlaTimerKind.ResponseBreach, Fraction = 1, DueAt = At.AddHours(1) } };
+        var thread = new TicketThread { Ticket = ticket, Channel = "web", ConversationId = "l2-team", ThreadId = "t-1", CreatedAt = At };
+
+        await using (var db = await CreateAsync(desk))
+        {
+            db.Tickets.Add(ticket);
+            db.AddRange(sla, thread);
+            db.AddRange(timers);
+            Assert.Equal(6, await db.SaveChangesAsync());
+            Assert.All(db.ChangeTracker.Entries(), e => Assert.Equal(EntityState.Unchanged, e.State));
+            Assert.True(ticket.Id > 0);
+            Assert.All([sla.TicketId, thread.TicketId, ticket.Events[0].TicketId, .. timers.Select(t => t.TicketId)], id => Assert.Equal(ticket.Id, id));
+            Assert.Same(ticket, sla.Ticket); // the object graph stays as it was built
+            Assert.Single(ticket.Events);
+        }
+
+        Assert.Equal(before + 1, writer.DirectSaves);
+        await using var check = await CreateAsync(desk);
+        AssertSameColumns(ticket, await check.Tickets.AsNoTracking().SingleAsync(), check);
+        AssertSameColumns(ticket.Events[0], await check.TicketEvents.AsNoTracking().SingleAsync(), check);
+        AssertSameColumns(sla, await check.Set<TicketSla>().AsNoTracking().SingleAsync(), check);
+        AssertSameColumns(thread, await check.TicketThreads.AsNoTracking().SingleAsync(), check);
+        var storedTimers = await check.Set<SlaTimer>().AsNoTracking().OrderBy(t => t.DueAt).ToListAsync();
+        for (var i = 0; i < timers.Length; i++)
+            AssertSameColumns(timers[i], storedTimers[i], check);
+    }
+
+    [Fact]
+    public async Task Save_when_an_SLA_timer_fired_meanwhile_fails_as_a_concurrency_conflict()
+    {
+        await using var desk = await TestDesk.StartAsync();
+        var ticket = new Ticket { Number = 1, Key = "INC-0001", Title = "t", RequesterId = "alice", CreatedAt = At, UpdatedAt = At };
+        await using (var db = await CreateAsync(desk))
+        {
+            db.Tickets.Add(ticket);
+            db.Add(new SlaTimer { Ticket = ticket, Kind = SlaTimerKind.ResponseBreach, Fraction = 1, DueAt = At });
+            await db.SaveChangesAsync();
+        }
+        await using var first = await CreateAsync(desk);
+        await using var second = await CreateAsync(desk);
+        var mine = await first.Set<SlaTimer>().SingleAsync();
+        var theirs = await second.Set<SlaTimer>().SingleAsync();
+        mine.FiredAt = At; // the token was NULL when both read it
+        await first.SaveChangesAsync();
+
+        theirs.FiredAt = At.AddSeconds(1);
+        await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => second.SaveChangesAsync());
     }
 
     [Fact]
