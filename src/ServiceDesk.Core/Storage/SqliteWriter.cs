@@ -29,6 +29,7 @@ public sealed class SqliteWriter : IDisposable
     private int _keptCount;
     private int _compiled;
     private int _directSaves;
+    private int _fallbackSaves;
     private SqliteConnection? _connection;
     private SqliteDirectSave? _directSave;
 
@@ -45,6 +46,9 @@ public sealed class SqliteWriter : IDisposable
 
     /// <summary>How many saves were written without EF Core's update pipeline (<see cref="SqliteDirectSave"/>).</summary>
     public int DirectSaves => Volatile.Read(ref _directSaves);
+
+    /// <summary>How many saves on the writer had a change the direct save does not cover, and went through EF Core.</summary>
+    public int FallbackSaves => Volatile.Read(ref _fallbackSaves);
 
     /// <summary>The SQL of the statements the writer keeps compiled (for tests and diagnostics; call inside the write gate).</summary>
     internal IReadOnlyCollection<string> KeptSql => _kept.Keys;
@@ -112,7 +116,11 @@ public sealed class SqliteWriter : IDisposable
     internal int? TryDirectSave(ServiceDeskDbContext db, SqliteConnection connection, bool acceptAllChanges)
     {
         var direct = _directSave ??= new SqliteDirectSave(db.Model);
-        if (direct.Plan(db.ChangeTracker) is not { } pending) return null;
+        if (direct.Plan(db.ChangeTracker) is not { } pending)
+        {
+            Interlocked.Increment(ref _fallbackSaves);
+            return null;
+        }
         var written = direct.Write(this, connection, pending, acceptAllChanges, db.ChangeTracker);
         Interlocked.Increment(ref _directSaves);
         return written;
