@@ -8,7 +8,7 @@ namespace ServiceDesk.Core.Storage;
 /// <summary>
 /// How <see cref="SqliteDirectSave"/> writes one entity type: its INSERT and UPDATE built from the EF model (every mapped
 /// column, the model's value converters, the concurrency tokens in the UPDATE's WHERE), its key when SQLite generates
-/// it, and its foreign keys to rows added in the same save (written with the keys SQLite gave those). Only for a table
+/// it, and its foreign keys to rows added in the same save (written with the integer keys SQLite gave those). Only for a table
 /// of its own: no owned or complex types, many-to-many navigations, inheritance, composite foreign keys or generated
 /// values other than an integer key.
 /// </summary>
@@ -61,7 +61,7 @@ internal sealed class DirectSaveShape
         var references = new Dictionary<IProperty, IEntityType>();
         foreach (var foreignKey in type.GetForeignKeys())
         {
-            if (foreignKey.Properties is not [var property] || foreignKey.PrincipalKey.Properties is not [{ ClrType: var keyType }] || keyType != typeof(long))
+            if (foreignKey.Properties is not [var property])
                 return null;
             references[property] = foreignKey.PrincipalEntityType;
         }

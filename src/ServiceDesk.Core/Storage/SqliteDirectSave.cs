@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata;
 using ServiceDesk.Core.Conversations;
 using ServiceDesk.Core.Conversations.Intake;
+using ServiceDesk.Core.Knowledge.Articles;
 using ServiceDesk.Core.Notifications;
 using ServiceDesk.Core.People;
 using ServiceDesk.Core.Sla;
@@ -13,20 +14,21 @@ namespace ServiceDesk.Core.Storage;
 
 /// <summary>
 /// Writes an ordinary turn's changes (the handled message, the conversation's state and the person's profile, web
-/// transcript lines, a channel's stored value, outbox messages, a deflection, a new or changed ticket with its events,
-/// threads and SLA) on the <see cref="SqliteWriter"/>'s connection with statements it keeps, without EF Core's update
-/// pipeline. Every save of the process runs one after another in the write gate, so the gate's time per save bounds
-/// the whole service: under the Direct Line bench a save held it for ~0.4 ms of CPU, two thirds of which were EF Core
-/// building, running and accepting its commands (the same four statements and commit take SQLite ~0.1 ms). Any other
-/// change (knowledge feedback or articles, an attachment, a deletion, a key set by hand) leaves the whole save to EF
-/// Core. The statements are built from the EF model, so a property added to one of these entities is written here too.
+/// transcript lines, a channel's stored value, outbox messages, a deflection, knowledge feedback, a new or changed
+/// ticket with its events, threads and SLA) on the <see cref="SqliteWriter"/>'s connection with statements it keeps,
+/// without EF Core's update pipeline. Every save of the process runs one after another in the write gate, so the
+/// gate's time per save bounds the whole service: under the Direct Line bench a save held it for ~0.4 ms of CPU, two
+/// thirds of which were EF Core building, running and accepting its commands (the same four statements and commit take
+/// SQLite ~0.1 ms). Any other change (a knowledge article, an attachment, a deletion, a key set by hand) leaves the
+/// whole save to EF Core. The statements are built from the EF model, so a property added to one of these entities is
+/// written here too.
 /// </summary>
 internal sealed class SqliteDirectSave
 {
     private static readonly Type[] Covered =
     [
         typeof(ProcessedMessage), typeof(ChannelTranscriptEntry), typeof(ConversationState), typeof(PersonProfile), typeof(ChannelStateEntry),
-        typeof(OutboxMessage), typeof(Deflection), typeof(Ticket), typeof(TicketEvent), typeof(TicketThread), typeof(TicketSla), typeof(SlaTimer),
+        typeof(OutboxMessage), typeof(Deflection), typeof(KnowledgeFeedback), typeof(Ticket), typeof(TicketEvent), typeof(TicketThread), typeof(TicketSla), typeof(SlaTimer),
     ];
 
     private readonly Dictionary<Type, DirectSaveShape> _shapes = [];

@@ -51,10 +51,13 @@ public sealed class KnowledgeFeedbackInTurnTests
     {
         await using var desk = await TestDesk.StartAsync();
         var (kb, _) = await KnowledgeAsync(desk);
+        var fallback = desk.Get<SqliteWriter>().FallbackSaves;
 
         var suggested = await desk.SendAsync("alice", "alice", "My VPN does not connect since this morning");
         var notThat = suggested.Messages.SelectMany(m => m.Buttons).Single(b => b.Label == "Not that");
         await desk.SendAsync("alice", "alice", notThat.Label, notThat.Value);
+
+        Assert.Equal(fallback, desk.Get<SqliteWriter>().FallbackSaves); // the turn and its feedback saved without EF Core
 
         var feedback = await kb.Store.ListFeedbackAsync(None);
         Assert.NotEmpty(feedback);
