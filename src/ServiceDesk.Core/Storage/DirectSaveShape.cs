@@ -8,9 +8,9 @@ namespace ServiceDesk.Core.Storage;
 /// <summary>
 /// How <see cref="SqliteDirectSave"/> writes one entity type: its INSERT and UPDATE built from the EF model (every mapped
 /// column, the model's value converters, the concurrency tokens in the UPDATE's WHERE), its key when SQLite generates
-/// it, and its foreign keys to rows added in the same save (written with the integer keys SQLite gave those). Only for a table
-/// of its own: no owned or complex types, many-to-many navigations, inheritance, composite foreign keys or generated
-/// values other than an integer key.
+/// it, and its foreign keys to rows added in the same save (written with the integer keys SQLite gave those). Only for
+/// a table of its own: no owned or complex types, many-to-many navigations, inheritance, composite foreign keys or
+/// generated values other than an integer key.
 /// </summary>
 internal sealed class DirectSaveShape
 {
@@ -47,10 +47,6 @@ internal sealed class DirectSaveShape
 
     /// <summary>The entity types whose rows this one's foreign keys point at.</summary>
     public IEnumerable<IEntityType> Principals => _references.Values;
-
-    public string InsertSql => _insertSql;
-
-    public string UpdateSql => _updateSql;
 
     public static DirectSaveShape? TryCreate(IEntityType type)
     {

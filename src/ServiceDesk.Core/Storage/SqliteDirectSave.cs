@@ -27,48 +27,51 @@ internal sealed class SqliteDirectSave
 {
     private static readonly Type[] Covered =
     [
-        typeof(ProcessedMessage), typeof(ChannelTranscriptEntry), typeof(ConversationState), typeof(PersonProfile), typeof(ChannelStateEntry),
-        typeof(OutboxMessage), typeof(Deflection), typeof(KnowledgeFeedback), typeof(Ticket), typeof(TicketEvent), typeof(TicketThread), typeof(TicketSla), typeof(SlaTimer),
+        typeof(ProcessedMessage), typeof(ChannelTranscriptEntry), typeof(ConversationState), typeof(PersonProfile),
+        typeof(ChannelStateEntry), typeof(OutboxMessage), typeof(Deflection), typeof(KnowledgeFeedback),
+        typeof(Ticket), typeof(TicketEvent), typeof(TicketThread), typeof(TicketSla), typeof(SlaTimer),
     ];
 
-    private readonly Dictionary<Type, DirectSaveShape> _shapes = [];
-    private readonly Dictionary<Type, int> _order = []; // rows pointed at are written before the rows pointing at them
+    private readonly Dictionary<Type, (DirectSaveShape Shape, int Rank)> _covered = []; // rows pointed at rank first
 
     public SqliteDirectSave(IModel model)
     {
+        var shapes = new Dictionary<Type, DirectSaveShape>();
         foreach (var type in Covered)
             if (model.FindEntityType(type) is { } entityType && DirectSaveShape.TryCreate(entityType) is { } shape)
-                _shapes[type] = shape;
-        foreach (var type in _shapes.Keys.ToList())
-            if (Rank(type, 0) is { } rank) _order[type] = rank;
-            else _shapes.Remove(type); // a cycle of references: EF Core sorts those out
+                shapes[type] = shape;
+        foreach (var (type, shape) in shapes)
+            if (Rank(shapes, type, 0) is { } rank)
+                _covered[type] = (shape, rank); // not in a cycle of references (EF Core sorts those out)
     }
 
-    private int? Rank(Type type, int depth)
+    private static int? Rank(Dictionary<Type, DirectSaveShape> shapes, Type type, int depth)
     {
-        if (depth > _shapes.Count) return null;
+        if (depth > shapes.Count) return null;
         var rank = 0;
-        foreach (var principal in _shapes[type].Principals)
+        foreach (var principal in shapes[type].Principals)
         {
-            if (!_shapes.ContainsKey(principal.ClrType)) continue; // rows of types not written here already exist
-            if (Rank(principal.ClrType, depth + 1) is not { } above) return null;
+            if (!shapes.ContainsKey(principal.ClrType)) continue; // rows of types not written here already exist
+            if (Rank(shapes, principal.ClrType, depth + 1) is not { } above) return null;
             rank = Math.Max(rank, above + 1);
         }
         return rank;
     }
 
-    /// <summary>The entries to write when every change tracked is one this path covers; null when EF Core must save.</summary>
-    public List<EntityEntry>? Plan(ChangeTracker tracker)
+    /// <summary>
+    /// The entries to write, each with its shape, rows pointed at first (none when nothing changed), when every change
+    /// tracked is one this path covers; null when EF Core must save.
+    /// </summary>
+    public List<(EntityEntry Entry, DirectSaveShape Shape)>? Plan(ChangeTracker tracker)
     {
-        List<EntityEntry>? pending = null;
+        var pending = new List<(EntityEntry Entry, DirectSaveShape Shape, int Rank)>();
         foreach (var entry in tracker.Entries())
         {
             if (entry.State is EntityState.Unchanged or EntityState.Detached) continue;
-            if (!_shapes.TryGetValue(entry.Metadata.ClrType, out var shape) || !shape.Covers(entry)) return null;
-            (pending ??= []).Add(entry);
+            if (!_covered.TryGetValue(entry.Metadata.ClrType, out var covered) || !covered.Shape.Covers(entry)) return null;
+            pending.Add((entry, covered.Shape, covered.Rank));
         }
-        if (pending is { Count: > 1 }) pending = pending.OrderBy(e => _order[e.Metadata.ClrType]).ToList();
-        return pending;
+        return pending.OrderBy(p => p.Rank).Select(p => (p.Entry, p.Shape)).ToList();
     }
 
     /// <summary>
@@ -76,7 +79,8 @@ internal sealed class SqliteDirectSave
     /// <see cref="DbUpdateConcurrencyException"/>, a failed statement <see cref="DbUpdateException"/> with SQLite's
     /// error inside, and either rolls everything back. Keys SQLite generated are set on the entities once committed.
     /// </summary>
-    public int Write(SqliteWriter writer, SqliteConnection connection, List<EntityEntry> pending, bool acceptAllChanges, ChangeTracker tracker)
+    public int Write(SqliteWriter writer, SqliteConnection connection, List<(EntityEntry Entry, DirectSaveShape Shape)> pending,
+        bool acceptAllChanges, ChangeTracker tracker)
     {
         Span<long> generated = pending.Count <= 32 ? stackalloc long[pending.Count] : new long[pending.Count];
         var keys = new Dictionary<(IEntityType, long), long>();
@@ -86,16 +90,17 @@ internal sealed class SqliteDirectSave
         {
             for (var i = 0; i < pending.Count; i++)
             {
-                var shape = _shapes[pending[i].Metadata.ClrType];
-                generated[i] = shape.Write(writer, connection, pending[i], keys);
-                if (shape.TemporaryKey(pending[i]) is { } temporary) keys[(shape.Type, temporary)] = generated[i];
+                var (entry, shape) = pending[i];
+                generated[i] = shape.Write(writer, connection, entry, keys);
+                if (shape.TemporaryKey(entry) is { } temporary) keys[(shape.Type, temporary)] = generated[i];
             }
             writer.Statement(connection, "COMMIT", 0).ExecuteNonQuery();
             done = true;
         }
         catch (SqliteException e)
         {
-            throw new DbUpdateException("An error occurred while saving the entity changes. See the inner exception for details.", e, pending);
+            throw new DbUpdateException("An error occurred while saving the entity changes. See the inner exception for details.", e,
+                pending.Select(p => p.Entry).ToList());
         }
         finally
         {
@@ -103,9 +108,9 @@ internal sealed class SqliteDirectSave
         }
 
         for (var i = 0; i < pending.Count; i++)
-            _shapes[pending[i].Metadata.ClrType].Generated(pending[i], generated[i]);
-        foreach (var entry in pending)
-            _shapes[entry.Metadata.ClrType].Referenced(entry, keys);
+            pending[i].Shape.Generated(pending[i].Entry, generated[i]);
+        foreach (var (entry, shape) in pending)
+            shape.Referenced(entry, keys);
         if (acceptAllChanges) tracker.AcceptAllChanges();
         return pending.Count;
     }
