@@ -75,8 +75,8 @@ internal sealed class RoomCursor
 
             var tail = _tail;
             var contiguous = tail.Length == 0 || tail[^1].Sequence + 1 == activities[0].Sequence;
-            var sentByAll = SentByAll();
-            _tail = (contiguous ? tail.Concat(activities) : activities).Where(a => a.Sequence > sentByAll).TakeLast(TailLength).ToArray();
+            _tail = (contiguous ? tail.Concat(activities) : activities).TakeLast(TailLength).ToArray();
+            Trim();
         }
     }
 
