@@ -121,6 +121,7 @@ public sealed class SqliteWriter : IDisposable
             Interlocked.Increment(ref _fallbackSaves);
             return null;
         }
+        if (pending.Count == 0) return 0; // nothing changed: nothing to write, as with EF Core
         var written = direct.Write(this, connection, pending, acceptAllChanges, db.ChangeTracker);
         Interlocked.Increment(ref _directSaves);
         return written;

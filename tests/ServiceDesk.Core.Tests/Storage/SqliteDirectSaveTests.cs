@@ -211,6 +211,19 @@ public sealed class SqliteDirectSaveTests
     }
 
     [Fact]
+    public async Task Save_when_nothing_changed_writes_nothing_and_counts_no_fallback()
+    {
+        await using var desk = await TestDesk.StartAsync();
+        var writer = desk.Get<SqliteWriter>();
+        var (direct, fallback) = (writer.DirectSaves, writer.FallbackSaves);
+        await using var db = await CreateAsync(desk);
+
+        Assert.Equal(0, await db.SaveChangesAsync());
+
+        Assert.Equal((direct, fallback), (writer.DirectSaves, writer.FallbackSaves));
+    }
+
+    [Fact]
     public async Task Save_when_changes_are_not_accepted_keeps_them_pending_with_the_generated_keys()
     {
         await using var desk = await TestDesk.StartAsync();
