@@ -127,6 +127,8 @@ public static class DirectLineBench
     /// the same 200 ms, every 1.4 s: a lockstep no crowd keeps.) What starts inside the window is measured; the load
     /// before (warm-up) and after it is the same.
     /// </summary>
+    private const int SpreadBins = 20;
+
     private static async Task<int> DrivePacedAsync(HttpClient http, string url, string target, BenchOptions options, ServiceProcess? service, CancellationToken ct)
     {
         var cycle = options.Pace * IntakeTurns;
@@ -158,6 +160,8 @@ public static class DirectLineBench
         Console.WriteLine(string.Create(inv, $"conversations: {options.Conversations} concurrent, paced: each user starts a turn every {options.Pace.TotalMilliseconds:F0} ms (offered {options.Rate:F0} turns/s), one intake after another, {starts}"));
         Console.WriteLine(string.Create(inv, $"measured: the turns started in a {seconds:F1} s window after {(options.Warmup + cycle).TotalSeconds:F1} s of the same load (warm-up, not measured); tickets created in it: {tickets}, failed conversations: {failures}"));
         PrintFigures(turns, posts, seconds, serviceCpu, clientCpu);
+        var (fewest, most) = turns.Spread(options.Pace, SpreadBins);
+        Console.WriteLine(string.Create(inv, $"offered load: turns started per {options.Pace.TotalMilliseconds / SpreadBins:F0} ms of the {options.Pace.TotalMilliseconds:F0} ms pace, fewest {fewest}, most {most} (spread evenly: {turns.Count / SpreadBins})"));
         return failures == 0 && tickets > 0 ? 0 : 1;
     }
 

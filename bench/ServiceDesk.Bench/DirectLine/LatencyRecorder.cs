@@ -9,6 +9,7 @@ namespace ServiceDesk.Bench.DirectLine;
 public sealed class LatencyRecorder(MeasureWindow? window = null)
 {
     private readonly List<double> _values = [];
+    private readonly List<long> _starts = [];
     private readonly Lock _gate = new();
 
     /// <summary>Records the latency of something that started at <paramref name="startedAt"/> (a <see cref="Stopwatch"/> timestamp).</summary>
@@ -18,7 +19,24 @@ public sealed class LatencyRecorder(MeasureWindow? window = null)
             return;
         var latency = Stopwatch.GetElapsedTime(startedAt);
         lock (_gate)
+        {
             _values.Add(latency.TotalMilliseconds);
+            _starts.Add(startedAt);
+        }
+    }
+
+    /// <summary>
+    /// How evenly the recorded starts fall over a cycle of <paramref name="cycle"/>, cut in <paramref name="bins"/>: the
+    /// fewest and the most starts in a bin (a crowd spread evenly puts Count / bins in each).
+    /// </summary>
+    public (int Fewest, int Most) Spread(TimeSpan cycle, int bins)
+    {
+        var length = (long)(cycle.TotalSeconds * Stopwatch.Frequency);
+        var counts = new int[bins];
+        lock (_gate)
+            foreach (var start in _starts)
+                counts[(int)(start % length * bins / length)]++;
+        return (counts.Min(), counts.Max());
     }
 
     public int Count
