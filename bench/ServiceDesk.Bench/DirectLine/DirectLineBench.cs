@@ -120,6 +120,9 @@ public static class DirectLineBench
     /// <summary>About how many turns an intake takes in this bench (problem, "Not that", the questions, confirm).</summary>
     private const int IntakeTurns = 7;
 
+    /// <summary>The offered load's spread is counted in this many bins of the pace.</summary>
+    private const int SpreadBins = 20;
+
     /// <summary>
     /// Paced users, measured in a steady state: every user goes through one intake after another for the whole run,
     /// starting at a random moment of the first intake's span, so that at any time the crowd is spread over all the
@@ -127,8 +130,6 @@ public static class DirectLineBench
     /// the same 200 ms, every 1.4 s: a lockstep no crowd keeps.) What starts inside the window is measured; the load
     /// before (warm-up) and after it is the same.
     /// </summary>
-    private const int SpreadBins = 20;
-
     private static async Task<int> DrivePacedAsync(HttpClient http, string url, string target, BenchOptions options, ServiceProcess? service, CancellationToken ct)
     {
         var cycle = options.Pace * IntakeTurns;
