@@ -60,7 +60,8 @@ public sealed class DatabaseOptions
 
     /// <summary>
     /// SQLite: how often the service moves the write-ahead log into the database file in the background, so that no
-    /// turn's commit has to (a commit checkpoints only if the log grew past 10,000 pages anyway).
+    /// turn's commit has to (a commit checkpoints only if the log grew past 10,000 pages anyway), and starts the log
+    /// over once it is long (<see cref="Storage.SqliteCheckpointer"/>).
     /// </summary>
     public TimeSpan CheckpointInterval { get; set; } = TimeSpan.FromMilliseconds(200);
 }

@@ -95,6 +95,22 @@ public sealed class SqliteWriter : IDisposable
         }
     }
 
+    /// <summary>
+    /// A passive checkpoint on the writer's connection, inside the write gate: no save appends to the log meanwhile, so
+    /// it can move all of it (unless a reader still reads an older snapshot), and the next save then starts the log
+    /// over from its beginning. The log's frames and how many are in the database file; null for a store not in a file.
+    /// </summary>
+    public Task<(long LogFrames, long Checkpointed)?> CheckpointAsync(CancellationToken ct) =>
+        !_serves ? Task.FromResult<(long, long)?>(null) : _gate.RunAsync<(long, long)?>(async () =>
+        {
+            var connection = await OpenAsync(ct);
+            await using var cmd = connection.CreateCommand();
+            cmd.CommandText = "PRAGMA wal_checkpoint(PASSIVE)";
+            await using var reader = await cmd.ExecuteReaderAsync(ct);
+            await reader.ReadAsync(ct);
+            return (reader.GetInt64(1), reader.GetInt64(2));
+        }, ct);
+
     private static bool InTransaction(SqliteConnection connection) =>
         connection is { State: ConnectionState.Open, Handle: { } handle } && SQLitePCL.raw.sqlite3_get_autocommit(handle) == 0;
 
