@@ -45,16 +45,22 @@ public sealed class SqliteCheckpointer(
         await db.Database.OpenConnectionAsync(ct);
         try
         {
-            await using var cmd = connection.CreateCommand();
-            cmd.CommandText = "PRAGMA wal_checkpoint(PASSIVE)";
-            await using var reader = await cmd.ExecuteReaderAsync(ct);
-            await reader.ReadAsync(ct);
-            return (reader.GetInt64(1), reader.GetInt64(2));
+            return await PassiveAsync(connection, ct);
         }
         finally
         {
             await db.Database.CloseConnectionAsync();
         }
+    }
+
+    /// <summary>A passive checkpoint on <paramref name="connection"/>: the log's frames and how many are in the database file.</summary>
+    internal static async Task<(long LogFrames, long Checkpointed)> PassiveAsync(SqliteConnection connection, CancellationToken ct)
+    {
+        await using var cmd = connection.CreateCommand();
+        cmd.CommandText = "PRAGMA wal_checkpoint(PASSIVE)";
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        await reader.ReadAsync(ct);
+        return (reader.GetInt64(1), reader.GetInt64(2));
     }
 
     /// <summary>

@@ -101,15 +101,9 @@ public sealed class SqliteWriter : IDisposable
     /// over from its beginning. The log's frames and how many are in the database file; null for a store not in a file.
     /// </summary>
     public Task<(long LogFrames, long Checkpointed)?> CheckpointAsync(CancellationToken ct) =>
-        !_serves ? Task.FromResult<(long, long)?>(null) : _gate.RunAsync<(long, long)?>(async () =>
-        {
-            var connection = await OpenAsync(ct);
-            await using var cmd = connection.CreateCommand();
-            cmd.CommandText = "PRAGMA wal_checkpoint(PASSIVE)";
-            await using var reader = await cmd.ExecuteReaderAsync(ct);
-            await reader.ReadAsync(ct);
-            return (reader.GetInt64(1), reader.GetInt64(2));
-        }, ct);
+        !_serves
+            ? Task.FromResult<(long, long)?>(null)
+            : _gate.RunAsync<(long, long)?>(async () => await SqliteCheckpointer.PassiveAsync(await OpenAsync(ct), ct), ct);
 
     private static bool InTransaction(SqliteConnection connection) =>
         connection is { State: ConnectionState.Open, Handle: { } handle } && SQLitePCL.raw.sqlite3_get_autocommit(handle) == 0;
