@@ -13,7 +13,7 @@ namespace ServiceDesk.Core.Storage;
 /// whose snapshot is wholly in the database file, which the background passes never leave while turns keep writing.
 /// Left to SQLite, the commit that crosses the log's threshold (<see cref="SqlitePragmas"/>) checkpoints the frames
 /// not moved yet, with two fsyncs, inside the write gate, and so does every commit after it until one can start the
-/// log over: at 1,000 turns/s that was a run of 20–30 ms stalls of every writer about every 0.8 s. Instead, once the
+/// log over: at 1,000 turns/s that was a run of 18–28 ms stalls of every writer about every 0.7 s. Instead, once the
 /// log has <see cref="RestartAtFrames"/> frames, the checkpointer repeats its pass until little was appended meanwhile
 /// and then moves the rest on the writer's connection inside the write gate (<see cref="SqliteWriter.CheckpointAsync"/>).
 /// </summary>
