@@ -6,12 +6,27 @@ using ServiceDesk.Core.Tests.Harness;
 namespace ServiceDesk.Core.Tests.Storage;
 
 /// <summary>
-/// SQLite starts its write-ahead log over only for a writer whose snapshot is wholly in the database file. Each test
-/// first leaves a log that a save cannot start over by itself: a save committed while a reader held an older snapshot,
-/// so that frames are appended after the checkpointed ones, as when turns write during a background pass.
+/// The background checkpoint, and the log's restart. SQLite starts its write-ahead log over only for a writer whose
+/// snapshot is wholly in the database file: the restart tests first leave a log that a save cannot start over by itself
+/// (a save committed while a reader held an older snapshot, so that frames are appended after the checkpointed ones,
+/// as when turns write during a background pass).
 /// </summary>
 public sealed class SqliteCheckpointerTests
 {
+    [Fact]
+    public async Task Checkpointer_when_the_log_has_frames_moves_them_all_into_the_database_file()
+    {
+        await using var desk = await TestDesk.StartAsync();
+        await using var keep = await KeepLogAsync(desk);
+        await desk.SendAsync("alice", "alice", "help");
+        var checkpointer = desk.Get<SqliteCheckpointer>();
+
+        var (log, moved) = await checkpointer.CheckpointOnceAsync(CancellationToken.None);
+
+        Assert.True(log > 0);
+        Assert.Equal(log, moved);
+    }
+
     [Fact]
     public async Task Writer_checkpoint_when_saves_came_after_the_background_pass_lets_the_next_save_start_the_log_over()
     {

@@ -44,24 +44,4 @@ public sealed class SqlitePragmasTests
         cmd.CommandText = sql;
         return (long)(await cmd.ExecuteScalarAsync())!;
     }
-
-    [Fact]
-    public async Task Checkpointer_when_the_log_has_frames_moves_them_all_into_the_database_file()
-    {
-        await using var desk = await TestDesk.StartAsync();
-        // Another test's ClearAllPools may close this desk's idle pooled connections, and the last connection to close
-        // checkpoints the log itself: one held open keeps the log for the checkpointer (it holds no snapshot).
-        string? connectionString;
-        await using (var db = await desk.Get<IDbContextFactory<ServiceDeskDbContext>>().CreateDbContextAsync())
-            connectionString = db.Database.GetConnectionString();
-        await using var keep = new SqliteConnection(connectionString);
-        await keep.OpenAsync();
-        await desk.SendAsync("alice", "alice", "help");
-        var checkpointer = desk.Get<SqliteCheckpointer>();
-
-        var (log, moved) = await checkpointer.CheckpointOnceAsync(CancellationToken.None);
-
-        Assert.True(log > 0);
-        Assert.Equal(log, moved);
-    }
 }
