@@ -111,13 +111,13 @@ public sealed class DirectLineStream(
     /// <summary>
     /// Waits for a signal or the poll interval; true when the signal came. The timer goes as soon as the signal comes
     /// (a <c>Task.Delay</c> per wait stayed queued for the whole interval: ~1,000 live timers at 1,000 turns/s, each one
-    /// surviving a garbage collection).
+    /// surviving a garbage collection). A closed stream returns without throwing: the loop sees the cancellation, and
+    /// every conversation's stream ends this way.
     /// </summary>
     private async Task<bool> WaitAsync(Task wake, CancellationToken ct)
     {
         await wake.WaitAsync(options.Value.StreamPollInterval, ct).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        ct.ThrowIfCancellationRequested();
-        return wake.IsCompleted;
+        return wake.IsCompleted && !ct.IsCancellationRequested;
     }
 
     /// <summary>Reads (and drops) what the client sends until it closes, then cancels the sending loop.</summary>
