@@ -1,7 +1,9 @@
+using System.Buffers;
 using System.Diagnostics;
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Net.WebSockets;
-using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Threading.Channels;
 using ServiceDesk.Bench.Intake;
@@ -12,12 +14,15 @@ namespace ServiceDesk.Bench.DirectLine;
 /// One simulated employee, as Web Chat would behave: starts a Direct Line conversation, listens on its WebSocket,
 /// types the problem, then presses "Not that" and the first sensible button of each question until the bot names a
 /// ticket. Each turn's latency is from posting the activity to the first bot activity after it.
+/// It shares the two cores with the service, so it reads frames with <see cref="JsonDocument"/> (pooled memory, only the
+/// fields it uses) and writes its activities with <see cref="Utf8JsonWriter"/> instead of building JSON trees.
 /// </summary>
 public sealed class BenchConversation(HttpClient http, string baseUrl, string userId, BenchOptions options)
 {
-    private readonly Channel<JsonObject> _inbox = Channel.CreateUnbounded<JsonObject>();
+    private readonly Channel<BenchActivity> _inbox = Channel.CreateUnbounded<BenchActivity>();
     private string _conversationId = "";
-    private string _token = "";
+    private Uri? _activities;
+    private AuthenticationHeaderValue? _authorization;
 
     public string? TicketKey { get; private set; }
 
@@ -31,21 +36,22 @@ public sealed class BenchConversation(HttpClient http, string baseUrl, string us
         start.EnsureSuccessStatusCode();
         var started = (await start.Content.ReadFromJsonAsync<JsonObject>(ct))!;
         _conversationId = started["conversationId"]!.GetValue<string>();
-        _token = started["token"]!.GetValue<string>();
+        _activities = new Uri($"{baseUrl}/v3/directline/conversations/{_conversationId}/activities");
+        _authorization = new AuthenticationHeaderValue("Bearer", started["token"]!.GetValue<string>());
         using var socket = new ClientWebSocket();
         await socket.ConnectAsync(new Uri(started["streamUrl"]!.GetValue<string>()), ct);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var receiving = ReceiveAsync(socket, stop.Token);
         try
         {
-            var next = new JsonObject { ["text"] = options.Problem };
+            var next = new BenchButton(options.Problem, null); // what to send: typed text (no value), or a pressed button
             for (var turn = 0; turn < options.MaxTurns && TicketKey is null; turn++)
             {
                 if (pacer is not null)
                     await pacer.NextTurnAsync(ct);
                 var turnStarted = Stopwatch.GetTimestamp();
                 var bot = await TurnAsync(next, turns, posts, ct);
-                var text = string.Join("\n", bot.Select(a => a["text"]?.GetValue<string>() ?? ""));
+                var text = string.Join("\n", bot.Select(a => a.Text));
                 if (IntakeChoices.TicketKey().Match(text) is { Success: true } key)
                 {
                     TicketKey = key.Value;
@@ -56,9 +62,7 @@ public sealed class BenchConversation(HttpClient http, string baseUrl, string us
                     break;
                 if (options.Think > TimeSpan.Zero)
                     await Task.Delay(options.Think, ct);
-                next = Choose(bot) is { } action
-                    ? new JsonObject { ["text"] = action.Label, ["value"] = action.Value?.DeepClone(), ["channelData"] = new JsonObject { ["messageBack"] = new JsonObject { ["displayText"] = action.Label } } }
-                    : new JsonObject { ["text"] = "My laptop, office 3" };
+                next = Choose(bot) ?? new BenchButton("My laptop, office 3", null);
             }
         }
         finally
@@ -73,34 +77,28 @@ public sealed class BenchConversation(HttpClient http, string baseUrl, string us
             {
             }
 
+            // the service answers the close, which ends the receiving loop; cancelling it instead throws (and costs)
+            await receiving.WaitAsync(TimeSpan.FromSeconds(5), CancellationToken.None).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             await stop.CancelAsync();
             await receiving;
         }
     }
 
-    private async Task<List<JsonObject>> TurnAsync(JsonObject activity, LatencyRecorder turns, LatencyRecorder posts, CancellationToken ct)
+    private async Task<List<BenchActivity>> TurnAsync(BenchButton send, LatencyRecorder turns, LatencyRecorder posts, CancellationToken ct)
     {
-        activity["type"] = "message";
-        activity["from"] = new JsonObject { ["id"] = userId };
-        var channelData = activity["channelData"] as JsonObject ?? new JsonObject();
-        channelData["clientActivityID"] = Guid.NewGuid().ToString("N");
-        activity["channelData"] = channelData;
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"{baseUrl}/v3/directline/conversations/{_conversationId}/activities")
-        {
-            Content = new StringContent(activity.ToJsonString(), Encoding.UTF8, "application/json"),
-        };
-        request.Headers.Authorization = new("Bearer", _token);
+        using var request = new HttpRequestMessage(HttpMethod.Post, _activities) { Content = Activity(send) };
+        request.Headers.Authorization = _authorization;
         var started = Stopwatch.GetTimestamp();
         using var response = await http.SendAsync(request, ct);
         response.EnsureSuccessStatusCode();
         posts.Add(started);
 
-        var bot = new List<JsonObject>();
+        var bot = new List<BenchActivity>();
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(options.TurnTimeout);
         while (true)
         {
-            JsonObject next;
+            BenchActivity next;
             if (bot.Count == 0)
             {
                 try
@@ -109,56 +107,84 @@ public sealed class BenchConversation(HttpClient http, string baseUrl, string us
                 }
                 catch (OperationCanceledException) when (!ct.IsCancellationRequested)
                 {
-                    throw new TimeoutException($"no bot reply within {options.TurnTimeout.TotalSeconds:F0} s to {activity.ToJsonString()} (POST answered {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(CancellationToken.None)}) in conversation {_conversationId}");
+                    throw new TimeoutException($"no bot reply within {options.TurnTimeout.TotalSeconds:F0} s to '{send.Label}' (POST answered {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(CancellationToken.None)}) in conversation {_conversationId}");
                 }
             }
             else
             {
                 // the rest of this turn's messages: until one carries buttons or a ticket, or the bot goes quiet
+                // (waited for without throwing: each thrown cancellation is CPU taken from the cores the service runs on)
                 using var quiet = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token);
                 quiet.CancelAfter(TimeSpan.FromMilliseconds(100));
-                try
+                await ((Task)_inbox.Reader.WaitToReadAsync(quiet.Token).AsTask()).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                if (!_inbox.Reader.TryRead(out next!))
                 {
-                    next = await _inbox.Reader.ReadAsync(quiet.Token);
-                }
-                catch (OperationCanceledException) when (!timeout.IsCancellationRequested)
-                {
+                    ct.ThrowIfCancellationRequested();
                     return bot;
                 }
             }
 
-            if (next["from"]?["role"]?.GetValue<string>() != "bot")
+            if (!next.FromBot)
                 continue;
             if (bot.Count == 0)
                 turns.Add(started);
             bot.Add(next);
-            if (Buttons(next).Count > 0 || IntakeChoices.TicketKey().IsMatch(next["text"]?.GetValue<string>() ?? ""))
+            if (next.Buttons.Count > 0 || IntakeChoices.TicketKey().IsMatch(next.Text))
                 return bot;
         }
     }
 
-    private static (string Label, JsonNode? Value)? Choose(List<JsonObject> bot)
+    private static BenchButton? Choose(List<BenchActivity> bot)
     {
-        var buttons = bot.SelectMany(Buttons).ToList();
+        var buttons = bot.SelectMany(a => a.Buttons).ToList();
         var pick = IntakeChoices.Pick(buttons.Select(b => b.Label).ToList());
         return pick < 0 ? null : buttons[pick];
     }
 
-    private static List<(string Label, JsonNode? Value)> Buttons(JsonObject activity)
+    /// <summary>
+    /// The user's message activity as Web Chat posts it: typed text, or a pressed button (its value, and the label as
+    /// <c>messageBack</c> display text), with a fresh <c>clientActivityID</c>.
+    /// </summary>
+    private ByteArrayContent Activity(BenchButton send)
     {
-        var actions = new List<JsonNode?>();
-        if (activity["suggestedActions"]?["actions"] is JsonArray suggested)
-            actions.AddRange(suggested);
-        if (activity["attachments"] is JsonArray attachments)
-            actions.AddRange(attachments.SelectMany(a => a?["content"]?["buttons"] as JsonArray ?? []));
-        return actions.OfType<JsonObject>()
-            .Select(a => (a["title"]?.GetValue<string>() ?? "", a["value"]))
-            .ToList();
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            json.WriteString("type"u8, "message"u8);
+            json.WriteString("text"u8, send.Label);
+            if (send.ValueJson is not null)
+            {
+                json.WritePropertyName("value"u8);
+                json.WriteRawValue(send.ValueJson, skipInputValidation: true);
+            }
+
+            json.WriteStartObject("from"u8);
+            json.WriteString("id"u8, userId);
+            json.WriteEndObject();
+            json.WriteStartObject("channelData"u8);
+            if (send.ValueJson is not null)
+            {
+                json.WriteStartObject("messageBack"u8);
+                json.WriteString("displayText"u8, send.Label);
+                json.WriteEndObject();
+            }
+
+            json.WriteString("clientActivityID"u8, Guid.NewGuid().ToString("N"));
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }
+
+        var content = new ByteArrayContent(buffer.WrittenSpan.ToArray());
+        content.Headers.ContentType = Json;
+        return content;
     }
+
+    private static readonly MediaTypeHeaderValue Json = new("application/json") { CharSet = "utf-8" };
 
     private async Task ReceiveAsync(ClientWebSocket socket, CancellationToken ct)
     {
-        var buffer = new byte[64 * 1024];
+        var buffer = new byte[16 * 1024];
         using var message = new MemoryStream();
         try
         {
@@ -170,9 +196,9 @@ public sealed class BenchConversation(HttpClient http, string baseUrl, string us
                 message.Write(buffer, 0, result.Count);
                 if (!result.EndOfMessage)
                     continue;
-                var frame = JsonNode.Parse(message.ToArray())!.AsObject();
+                var activities = BenchActivity.ReadFrame(message.GetBuffer().AsMemory(0, (int)message.Length));
                 message.SetLength(0);
-                foreach (var activity in frame["activities"]!.AsArray().OfType<JsonObject>())
+                foreach (var activity in activities)
                     await _inbox.Writer.WriteAsync(activity, ct);
             }
         }
