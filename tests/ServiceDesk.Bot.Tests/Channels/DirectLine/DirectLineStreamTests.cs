@@ -56,19 +56,13 @@ public sealed class DirectLineStreamTests
     public async Task Stream_when_closed_leaves_no_waiter_behind_for_its_room()
     {
         await using var host = await DirectLineHost.StartAsync();
-        var (conversation, _) = await host.StartConversationAsync("alice");
-        await host.SendTextAsync(conversation, "one");
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        var socket = await ConnectStreamAsync(host, $"{conversation}/stream", timeout.Token);
-        await ReceiveFrameAsync(socket, timeout.Token); // the stream now waits for the room's next append
+        var socket = await OpenWaitingStreamAsync(host, timeout.Token);
         var signals = host.Get<ServiceDesk.Bot.Channels.DirectLine.DirectLineSignals>();
         Assert.Equal(1, signals.Waiting);
 
-        await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, null, timeout.Token);
-        socket.Dispose();
+        await CloseAndAwaitStreamEndAsync(socket, signals, timeout.Token);
 
-        while (signals.Waiting > 0 && !timeout.IsCancellationRequested)
-            await Task.Delay(10, timeout.Token); // the server side ends a moment after the close handshake
         Assert.Equal(0, signals.Waiting); // the room gets no more appends: a waiter kept would stay for good
     }
 
@@ -76,11 +70,8 @@ public sealed class DirectLineStreamTests
     public async Task Stream_when_client_closes_ends_without_throwing()
     {
         await using var host = await DirectLineHost.StartAsync();
-        var (conversation, _) = await host.StartConversationAsync("alice");
-        await host.SendTextAsync(conversation, "one");
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        var socket = await ConnectStreamAsync(host, $"{conversation}/stream", timeout.Token);
-        await ReceiveFrameAsync(socket, timeout.Token);
+        var socket = await OpenWaitingStreamAsync(host, timeout.Token);
         var signals = host.Get<ServiceDesk.Bot.Channels.DirectLine.DirectLineSignals>();
         var thrown = new List<string>();
         void Record(object? sender, System.Runtime.ExceptionServices.FirstChanceExceptionEventArgs e)
@@ -93,10 +84,7 @@ public sealed class DirectLineStreamTests
         AppDomain.CurrentDomain.FirstChanceException += Record;
         try
         {
-            await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, null, timeout.Token);
-            socket.Dispose();
-            while (signals.Waiting > 0 && !timeout.IsCancellationRequested)
-                await Task.Delay(10, timeout.Token);
+            await CloseAndAwaitStreamEndAsync(socket, signals, timeout.Token);
         }
         finally
         {
@@ -124,6 +112,25 @@ public sealed class DirectLineStreamTests
             await Task.Delay(10, timeout.Token); // reported just after the send returns
         Assert.Equal([0L, 2L], store.Delivered.Select(d => d.Sequence)); // where it started, then what it sent
         await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, null, timeout.Token);
+    }
+
+    /// <summary>A conversation with one bot reply and its stream, which has sent it and now waits for the room's next append.</summary>
+    private static async Task<WebSocket> OpenWaitingStreamAsync(DirectLineHost host, CancellationToken ct)
+    {
+        var (conversation, _) = await host.StartConversationAsync("alice");
+        await host.SendTextAsync(conversation, "one");
+        var socket = await ConnectStreamAsync(host, $"{conversation}/stream", ct);
+        await ReceiveFrameAsync(socket, ct);
+        return socket;
+    }
+
+    /// <summary>Closes the client's side and waits until the server's side has let go of its room (a moment after the handshake).</summary>
+    private static async Task CloseAndAwaitStreamEndAsync(WebSocket socket, ServiceDesk.Bot.Channels.DirectLine.DirectLineSignals signals, CancellationToken ct)
+    {
+        await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, null, ct);
+        socket.Dispose();
+        while (signals.Waiting > 0 && !ct.IsCancellationRequested)
+            await Task.Delay(10, ct);
     }
 
     private static Task<WebSocket> ConnectStreamAsync(DirectLineHost host, string path, CancellationToken ct) =>
