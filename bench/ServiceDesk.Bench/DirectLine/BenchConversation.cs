@@ -19,6 +19,8 @@ namespace ServiceDesk.Bench.DirectLine;
 /// </summary>
 public sealed class BenchConversation(HttpClient http, string baseUrl, string userId, BenchOptions options)
 {
+    private static readonly MediaTypeHeaderValue Json = new("application/json") { CharSet = "utf-8" };
+
     private readonly Channel<BenchActivity> _inbox = Channel.CreateUnbounded<BenchActivity>();
     private string _conversationId = "";
     private Uri? _activities;
@@ -179,8 +181,6 @@ public sealed class BenchConversation(HttpClient http, string baseUrl, string us
         content.Headers.ContentType = Json;
         return content;
     }
-
-    private static readonly MediaTypeHeaderValue Json = new("application/json") { CharSet = "utf-8" };
 
     private async Task ReceiveAsync(ClientWebSocket socket, CancellationToken ct)
     {
